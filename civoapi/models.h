@@ -1,0 +1,137 @@
+// Typed models of the Civo API objects this client uses. Parsed with
+// RapidJSON; unknown fields are ignored and missing ones left at their
+// defaults (e.g. IPs are empty while an instance is BUILDING).
+#ifndef CIVOAPI_MODELS_H_
+#define CIVOAPI_MODELS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace civoapi {
+
+struct Instance {
+  std::string id;
+  std::string hostname;
+  std::string size;
+  std::string region;
+  std::string network_id;
+  std::string firewall_id;
+  std::string source_type;   // "diskimage"
+  std::string source_id;     // the disk image name
+  std::string disk_image_id; // template / disk image UUID, when reported
+  std::string ssh_key_id;
+  std::string initial_user;
+  std::string initial_password;
+  std::string public_ip;
+  std::string private_ip;
+  std::string status;        // BUILDING, ACTIVE, REBOOTING, DELETING, ...
+  std::string notes;
+  std::string script;        // decoded from base64 when the API sends it encoded
+  std::vector<std::string> tags;
+  std::string reserved_ip_id;
+  std::string reserved_ip;
+  std::vector<std::string> volume_ids;  // attached volumes, when reported
+  int64_t cpu_cores = 0;
+  int64_t ram_mb = 0;
+  int64_t disk_gb = 0;
+  std::string created_at;    // RFC 3339
+};
+
+struct Size {
+  std::string name;
+  std::string type;          // "Instance", "Kubernetes", ...
+  int64_t cpu_cores = 0;
+  int64_t ram_mb = 0;
+  int64_t disk_gb = 0;
+  bool selectable = false;
+};
+
+struct DiskImage {
+  std::string id;
+  std::string name;
+  std::string version;
+  std::string state;
+  std::string distribution;
+};
+
+struct Region {
+  std::string code;
+  std::string name;
+  bool is_default = false;
+};
+
+struct Network {
+  std::string id;
+  std::string name;    // the label users see
+  std::string cidr;
+  bool is_default = false;
+};
+
+struct FirewallRule {
+  std::string id;
+  std::string protocol;
+  std::string start_port;
+  std::string end_port;
+  std::vector<std::string> cidr;
+  std::string direction;  // ingress / egress
+  std::string action;     // allow / deny
+  std::string label;
+};
+
+struct Firewall {
+  std::string id;
+  std::string name;
+  std::string network_id;
+  bool is_default = false;
+  std::vector<FirewallRule> rules;
+};
+
+struct Volume {
+  std::string id;
+  std::string name;
+  std::string instance_id;  // empty when detached
+  std::string network_id;
+  std::string status;       // available, attaching, attached, detaching
+  int64_t size_gigabytes = 0;
+};
+
+struct ReservedIp {
+  std::string id;
+  std::string name;
+  std::string ip;
+  std::string assigned_to_id;    // empty when unassigned
+  std::string assigned_to_type;  // "instance"
+};
+
+struct SshKey {
+  std::string id;
+  std::string name;
+  std::string fingerprint;
+};
+
+struct Quota {
+  int64_t instance_count_limit = 0;
+  int64_t instance_count_usage = 0;
+  int64_t cpu_core_limit = 0;
+  int64_t cpu_core_usage = 0;
+  int64_t ram_mb_limit = 0;
+  int64_t ram_mb_usage = 0;
+};
+
+struct CreateInstanceRequest {
+  std::string hostname;
+  std::string size;
+  std::string network_id;
+  std::string template_id;   // disk image id (resolved from the image name)
+  std::string firewall_id;   // empty: the network's default firewall
+  std::string ssh_key_id;
+  std::string script;        // cloud-init user data, sent as-is
+  std::string initial_user;
+  std::vector<std::string> tags;  // sent as one space-separated string
+  std::string public_ip = "create";
+};
+
+}  // namespace civoapi
+
+#endif  // CIVOAPI_MODELS_H_

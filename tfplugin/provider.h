@@ -1,0 +1,40 @@
+// The protocol-free contract of a provider: its configuration and the
+// resource types it serves. The gRPC server owns one Provider for the life of
+// the process.
+#ifndef TFPLUGIN_PROVIDER_H_
+#define TFPLUGIN_PROVIDER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "tfplugin/cty/value.h"
+#include "tfplugin/diagnostics.h"
+#include "tfplugin/resource.h"
+#include "tfplugin/schema.h"
+
+namespace tfplugin {
+
+class Provider {
+ public:
+  virtual ~Provider() = default;
+
+  virtual const Schema& config_schema() const = 0;
+  virtual void ValidateConfig(const cty::Value& config, Diagnostics& diags) const = 0;
+  // Called once per process before any plan/apply/read/import. `config` may
+  // contain unknown values (Terraform sends them when the provider block
+  // depends on resources not yet created).
+  virtual void Configure(const cty::Value& config, const std::string& terraform_version,
+                         Diagnostics& diags) = 0;
+  // StopProvider: abort in-flight waits promptly. Must be thread-safe and
+  // must not block for long.
+  virtual void Stop() = 0;
+
+  // The resource types, in a stable order. Owned by the provider.
+  virtual const std::vector<Resource*>& resources() const = 0;
+  Resource* FindResource(const std::string& type_name) const;
+};
+
+}  // namespace tfplugin
+
+#endif  // TFPLUGIN_PROVIDER_H_
