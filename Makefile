@@ -25,3 +25,17 @@ test:
 
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz
+
+# The user's path (README): demo, offline install, generated docs, benchmark.
+demo:
+	@BUILD=$(BUILD) scripts/demo.sh
+
+install: build
+	@BIN=$(BUILD)/terraform-provider-civo scripts/install.sh
+
+docs: $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) --target docgen -j $(JOBS)
+	$(BUILD)/tools/docgen/docgen --out docs
+
+bench:
+	@BUILD=$(BUILD) scripts/bench.sh
