@@ -29,6 +29,8 @@ struct ClientOptions {
   std::chrono::milliseconds request_timeout{60'000};
   std::chrono::milliseconds initial_backoff{250};
   std::chrono::milliseconds max_backoff{10'000};
+  // Items per page asked for when following paginated lists (instances, IPs).
+  int page_size = 100;
   // Log sink for request lines (method, path, status, duration); never
   // receives the token. May be empty.
   std::function<void(const std::string&)> debug_log;
@@ -97,6 +99,37 @@ class Client {
   virtual absl::Status AssignReservedIp(const std::string& ip_id, const std::string& instance_id,
                                         const CallOptions& opts) = 0;
   virtual absl::Status UnassignReservedIp(const std::string& ip_id, const CallOptions& opts) = 0;
+
+  // Calls added after the first contract. They have default bodies (Unimplemented) so
+  // test doubles written against the original interface keep compiling.
+  virtual absl::Status UpdateInstanceNotes(const std::string& id, const std::string& notes,
+                                           const CallOptions& opts) {
+    return absl::UnimplementedError("UpdateInstanceNotes");
+  }
+  virtual absl::StatusOr<Network> CreateNetwork(const std::string& label, const CallOptions& opts) {
+    return absl::UnimplementedError("CreateNetwork");
+  }
+  virtual absl::StatusOr<Firewall> CreateFirewall(const std::string& name, const std::string& network_id,
+                                                  const CallOptions& opts) {
+    return absl::UnimplementedError("CreateFirewall");
+  }
+  virtual absl::StatusOr<SshKey> CreateSshKey(const std::string& name, const std::string& public_key,
+                                              const CallOptions& opts) {
+    return absl::UnimplementedError("CreateSshKey");
+  }
+  virtual absl::StatusOr<Volume> CreateVolume(const std::string& name, const std::string& network_id,
+                                              int64_t size_gb, const CallOptions& opts) {
+    return absl::UnimplementedError("CreateVolume");
+  }
+  virtual absl::Status DeleteVolume(const std::string& id, const CallOptions& opts) {
+    return absl::UnimplementedError("DeleteVolume");
+  }
+  virtual absl::StatusOr<ReservedIp> CreateReservedIp(const std::string& name, const CallOptions& opts) {
+    return absl::UnimplementedError("CreateReservedIp");
+  }
+  virtual absl::Status DeleteReservedIp(const std::string& id, const CallOptions& opts) {
+    return absl::UnimplementedError("DeleteReservedIp");
+  }
 };
 
 }  // namespace civoapi
