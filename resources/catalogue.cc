@@ -1,0 +1,63 @@
+#include "resources/catalogue.h"
+
+#include <chrono>
+
+namespace resources {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+// Long enough that a plan of many instances shares one load; short enough
+// that an object created a moment ago by another resource is found.
+constexpr Clock::duration kRecent = std::chrono::seconds(2);
+constexpr Clock::duration kForever = Clock::duration::max();
+constexpr std::chrono::seconds kLoadDeadline{120};
+
+Clock::duration MaxAge(Freshness f) { return f == Freshness::kCached ? kForever : kRecent; }
+
+}  // namespace
+
+Catalogue::Catalogue(std::shared_ptr<civoapi::Client> client,
+                     std::shared_ptr<const civoapi::CancelToken> cancel)
+    : client_(std::move(client)), cancel_(std::move(cancel)) {}
+
+civoapi::CallOptions Catalogue::Options(const std::string& region) const {
+  civoapi::CallOptions o;
+  o.deadline = Clock::now() + kLoadDeadline;
+  o.cancel = cancel_;
+  o.region = region;
+  return o;
+}
+
+absl::StatusOr<std::vector<civoapi::Size>> Catalogue::Sizes(const std::string& region,
+                                                            Freshness f) {
+  return sizes_.Get(region, MaxAge(f), [&] { return client_->ListSizes(Options(region)); });
+}
+
+absl::StatusOr<std::vector<civoapi::DiskImage>> Catalogue::DiskImages(const std::string& region,
+                                                                      Freshness f) {
+  return images_.Get(region, MaxAge(f), [&] { return client_->ListDiskImages(Options(region)); });
+}
+
+absl::StatusOr<std::vector<civoapi::Network>> Catalogue::Networks(const std::string& region,
+                                                                  Freshness f) {
+  return networks_.Get(region, MaxAge(f), [&] { return client_->ListNetworks(Options(region)); });
+}
+
+absl::StatusOr<std::vector<civoapi::Firewall>> Catalogue::Firewalls(const std::string& region,
+                                                                    Freshness f) {
+  return firewalls_.Get(region, MaxAge(f),
+                        [&] { return client_->ListFirewalls(Options(region)); });
+}
+
+absl::StatusOr<std::vector<civoapi::Volume>> Catalogue::Volumes(const std::string& region) {
+  return volumes_.Get(region, kRecent, [&] { return client_->ListVolumes(Options(region)); });
+}
+
+absl::StatusOr<std::vector<civoapi::ReservedIp>> Catalogue::ReservedIps(
+    const std::string& region) {
+  return reserved_ips_.Get(region, kRecent,
+                           [&] { return client_->ListReservedIps(Options(region)); });
+}
+
+}  // namespace resources

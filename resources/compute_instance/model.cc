@@ -1,0 +1,78 @@
+#include "resources/compute_instance/model.h"
+
+#include "absl/random/random.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_format.h"
+#include "resources/duration.h"
+
+namespace resources::compute_instance {
+
+using tfplugin::cty::Value;
+
+namespace {
+
+constexpr char kMarkerPrefix[] = "tfc-";
+
+std::chrono::milliseconds TimeoutOr(const Value& timeouts, const char* name) {
+  auto s = GetString(timeouts, name);
+  if (!s.is_known()) return kDefaultTimeout;
+  auto d = ParseTimeout(s.value);
+  return d.ok() ? *d : std::chrono::milliseconds(kDefaultTimeout);
+}
+
+}  // namespace
+
+Maybe<std::string> InstanceConfig::FirstSshKey() const {
+  if (ssh_key_ids.is_unknown()) return Maybe<std::string>::Unknown();
+  if (ssh_key_ids.is_null() || ssh_key_ids.value.empty()) return Maybe<std::string>::Known("");
+  return Maybe<std::string>::Known(ssh_key_ids.value.front());
+}
+
+ValueOrRef InstanceConfig::FirstFirewall() const {
+  if (firewall_ids.is_unknown()) return ValueOrRef{.form = ValueOrRef::Form::kUnknown};
+  if (firewall_ids.is_null() || firewall_ids.value.empty()) return ValueOrRef{};
+  return firewall_ids.value.front();
+}
+
+std::vector<std::string> InstanceConfig::TagsOrEmpty() const {
+  return tags.is_known() ? tags.value : std::vector<std::string>{};
+}
+
+InstanceConfig ReadInstanceConfig(const Value& o) {
+  InstanceConfig c;
+  c.instance_name = GetString(o, "instance_name");
+  c.region = GetString(o, "region");
+  c.size = GetString(o, "size");
+  c.image = GetString(o, "image");
+  c.network = ParseValueOrRef(o.Attr("network"));
+  c.ssh_key_ids = GetStringList(o, "ssh_key_ids");
+  c.firewall_ids = ParseValueOrRefList(o.Attr("firewall_ids"));
+  c.volume_ids = ParseValueOrRefList(o.Attr("volume_ids"));
+  c.reserved_ip = ParseValueOrRef(o.Attr("reserved_ip_id"));
+  c.tags = GetStringList(o, "tags");
+  c.user_data = GetString(o, "user_data");
+  const Value& t = o.Attr("timeouts");
+  if (!t.is_null() && t.is_known()) {
+    c.create_timeout = TimeoutOr(t, "create");
+    c.update_timeout = TimeoutOr(t, "update");
+    c.delete_timeout = TimeoutOr(t, "delete");
+  }
+  return c;
+}
+
+bool IsCreateMarkerTag(const std::string& tag) {
+  // Strict shape, so that a user's own tag starting with "tfc-" is kept.
+  if (tag.size() != 4 + 16 || !absl::StartsWith(tag, kMarkerPrefix)) return false;
+  for (size_t i = 4; i < tag.size(); ++i) {
+    if (!absl::ascii_isxdigit(static_cast<unsigned char>(tag[i]))) return false;
+  }
+  return true;
+}
+
+std::string NewCreateMarkerTag() {
+  absl::BitGen gen;
+  return absl::StrFormat("%s%016x", kMarkerPrefix, absl::Uniform<uint64_t>(gen));
+}
+
+}  // namespace resources::compute_instance

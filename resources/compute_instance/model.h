@@ -1,0 +1,52 @@
+// A typed view of a civo_compute_instance object (config, planned or prior
+// state): the configurable attributes, each null, unknown or known.
+#ifndef RESOURCES_COMPUTE_INSTANCE_MODEL_H_
+#define RESOURCES_COMPUTE_INSTANCE_MODEL_H_
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "resources/cty_access.h"
+#include "resources/value_or_ref.h"
+#include "tfplugin/cty/value.h"
+
+namespace resources::compute_instance {
+
+inline constexpr std::chrono::minutes kDefaultTimeout{30};
+
+struct InstanceConfig {
+  Maybe<std::string> instance_name;
+  Maybe<std::string> region;
+  Maybe<std::string> size;
+  Maybe<std::string> image;
+  ValueOrRef network;
+  Maybe<std::vector<std::string>> ssh_key_ids;
+  Maybe<std::vector<ValueOrRef>> firewall_ids;
+  Maybe<std::vector<ValueOrRef>> volume_ids;
+  ValueOrRef reserved_ip;
+  Maybe<std::vector<std::string>> tags;
+  Maybe<std::string> user_data;
+  // Parsed timeouts (defaults when unset or invalid; validation reports the latter).
+  std::chrono::milliseconds create_timeout = kDefaultTimeout;
+  std::chrono::milliseconds update_timeout = kDefaultTimeout;
+  std::chrono::milliseconds delete_timeout = kDefaultTimeout;
+
+  // The first SSH key ("" when none); unknown when the list is.
+  Maybe<std::string> FirstSshKey() const;
+  // The first firewall reference (null when the list is null or empty).
+  ValueOrRef FirstFirewall() const;
+  // Tags as a list, null read as empty.
+  std::vector<std::string> TagsOrEmpty() const;
+};
+
+InstanceConfig ReadInstanceConfig(const tfplugin::cty::Value& object);
+
+// The marker tag that makes a create call recognisable ("tfc-" + hex). It is
+// removed once the instance is ACTIVE and never shown in `tags`.
+bool IsCreateMarkerTag(const std::string& tag);
+std::string NewCreateMarkerTag();
+
+}  // namespace resources::compute_instance
+
+#endif  // RESOURCES_COMPUTE_INSTANCE_MODEL_H_

@@ -1,0 +1,229 @@
+#include "resources/compute_instance/resolve.h"
+
+#include <functional>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "resources/compute_instance/spec.h"
+
+namespace resources::compute_instance {
+
+namespace {
+
+using tfplugin::AttributePath;
+using tfplugin::Diagnostics;
+
+// At most this many names in an error message; the rest are counted.
+constexpr size_t kMaxListed = 25;
+
+std::string ListNames(std::vector<std::string> names) {
+  if (names.empty()) return "(none)";
+  std::string more;
+  if (names.size() > kMaxListed) {
+    more = absl::StrCat(" and ", names.size() - kMaxListed, " more");
+    names.resize(kMaxListed);
+  }
+  return absl::StrCat(absl::StrJoin(names, ", "), more);
+}
+
+void ApiFailure(const absl::Status& s, const std::string& what, const AttributePath& path,
+                Diagnostics& diags) {
+  diags.AddError(absl::StrCat("Could not look up ", what),
+                 absl::StrCat("The Civo API call failed: ", s.message()), path);
+}
+
+bool IsInstanceSize(const civoapi::Size& s) {
+  if (!s.selectable) return false;
+  return s.type.empty() || absl::EqualsIgnoreCase(s.type, "instance");
+}
+
+// Resolves a reference against a list of objects with an id and a name.
+// `load(recent)` fetches the list; a miss is retried once with a recent list,
+// because the object may have been created moments ago by another resource.
+template <typename T>
+Resolution MatchRef(const ValueOrRef& ref, const std::string& kind, const std::string& region,
+                    const std::function<absl::StatusOr<std::vector<T>>(bool recent)>& load,
+                    const std::function<std::string(const T&)>& address,
+                    const AttributePath& path, Diagnostics& diags) {
+  for (bool recent : {false, true}) {
+    auto items = load(recent);
+    if (!items.ok()) {
+      ApiFailure(items.status(), kind, path, diags);
+      return Resolution::Failed();
+    }
+    std::vector<const T*> by_name;
+    for (const T& item : *items) {
+      if (ref.form == ValueOrRef::Form::kValue && item.id == ref.value) {
+        return Resolution::Known(item.id, address(item));
+      }
+      const std::string& wanted = ref.form == ValueOrRef::Form::kValue ? ref.value : ref.name;
+      if (item.name == wanted) by_name.push_back(&item);
+    }
+    if (by_name.size() == 1) return Resolution::Known(by_name[0]->id, address(*by_name[0]));
+    if (by_name.size() > 1) {
+      std::vector<std::string> ids;
+      for (const T* t : by_name) ids.push_back(t->id);
+      diags.AddError(absl::StrCat("Ambiguous ", kind),
+                     absl::StrCat("Several ", kind, " objects in region ", region, " are named \"",
+                                  by_name[0]->name, "\" (ids: ", ListNames(ids),
+                                  "); refer to one by its id with `value`."),
+                     path);
+      return Resolution::Failed();
+    }
+    if (recent) {
+      std::vector<std::string> names;
+      for (const T& item : *items) names.push_back(item.name.empty() ? item.id : item.name);
+      diags.AddError(absl::StrCat(kind, " not found"),
+                     absl::StrCat("No ", kind, " ",
+                                  ref.form == ValueOrRef::Form::kValue ? "with id or name "
+                                                                       : "named ",
+                                  "\"", ref.form == ValueOrRef::Form::kValue ? ref.value : ref.name,
+                                  "\" exists in region ", region, ". Existing: ",
+                                  ListNames(names), "."),
+                     path);
+    }
+  }
+  return Resolution::Failed();
+}
+
+}  // namespace
+
+Resolver::Resolver(ApiSession session, const Maybe<std::string>& region)
+    : session_(std::move(session)) {
+  if (region.is_known() && !region.value.empty()) {
+    region_ = absl::AsciiStrToUpper(region.value);
+  } else if (region.is_null() && !session_.default_region.empty()) {
+    region_ = absl::AsciiStrToUpper(session_.default_region);
+  }
+}
+
+std::optional<civoapi::Size> Resolver::Size(const Maybe<std::string>& name,
+                                            const AttributePath& path, Diagnostics& diags) {
+  if (!name.is_known() || !can_query()) return std::nullopt;
+  for (Freshness f : {Freshness::kCached, Freshness::kRecent}) {
+    auto sizes = session_.catalogue->Sizes(region_, f);
+    if (!sizes.ok()) {
+      ApiFailure(sizes.status(), "instance sizes", path, diags);
+      return std::nullopt;
+    }
+    for (const auto& s : *sizes) {
+      if (s.name == name.value && IsInstanceSize(s)) return s;
+    }
+    if (f == Freshness::kRecent) {
+      std::vector<std::string> names;
+      for (const auto& s : *sizes) {
+        if (IsInstanceSize(s)) names.push_back(s.name);
+      }
+      diags.AddError("Invalid size",
+                     absl::StrCat("Size \"", name.value,
+                                  "\" is not a selectable instance size in region ", region_,
+                                  ". Available sizes: ", ListNames(names), "."),
+                     path);
+    }
+  }
+  return std::nullopt;
+}
+
+Resolution Resolver::Image(const Maybe<std::string>& name_or_id, const AttributePath& path,
+                           Diagnostics& diags) {
+  if (name_or_id.is_null()) return Resolution::Null();
+  if (!name_or_id.is_known() || !can_query()) return Resolution::Unknown();
+  for (Freshness f : {Freshness::kCached, Freshness::kRecent}) {
+    auto images = session_.catalogue->DiskImages(region_, f);
+    if (!images.ok()) {
+      ApiFailure(images.status(), "disk images", path, diags);
+      return Resolution::Failed();
+    }
+    for (const auto& i : *images) {
+      if (i.id == name_or_id.value || i.name == name_or_id.value) return Resolution::Known(i.id);
+    }
+    if (f == Freshness::kRecent) {
+      std::vector<std::string> names;
+      for (const auto& i : *images) names.push_back(i.name);
+      diags.AddError("Image not available",
+                     absl::StrCat("Disk image \"", name_or_id.value,
+                                  "\" is not available in region ", region_,
+                                  ". Available images: ", ListNames(names), "."),
+                     path);
+    }
+  }
+  return Resolution::Failed();
+}
+
+Resolution Resolver::Network(const ValueOrRef& ref, const AttributePath& path,
+                             Diagnostics& diags) {
+  if (ref.is_null()) return Resolution::Null();
+  if (ref.is_unknown() || !can_query()) return Resolution::Unknown();
+  return MatchRef<civoapi::Network>(
+      ref, kKindNetwork, region_,
+      [&](bool recent) {
+        return session_.catalogue->Networks(region_,
+                                            recent ? Freshness::kRecent : Freshness::kCached);
+      },
+      [](const civoapi::Network&) { return std::string(); }, path, diags);
+}
+
+Resolution Resolver::Firewall(const ValueOrRef& ref, const AttributePath& path,
+                              Diagnostics& diags) {
+  if (ref.is_null()) return Resolution::Null();
+  if (ref.is_unknown() || !can_query()) return Resolution::Unknown();
+  return MatchRef<civoapi::Firewall>(
+      ref, kKindFirewall, region_,
+      [&](bool recent) {
+        return session_.catalogue->Firewalls(region_,
+                                             recent ? Freshness::kRecent : Freshness::kCached);
+      },
+      [](const civoapi::Firewall&) { return std::string(); }, path, diags);
+}
+
+Resolution Resolver::DefaultFirewall(const std::string& network_id, const AttributePath& path,
+                                     Diagnostics& diags) {
+  if (!can_query()) return Resolution::Unknown();
+  for (Freshness f : {Freshness::kCached, Freshness::kRecent}) {
+    auto firewalls = session_.catalogue->Firewalls(region_, f);
+    if (!firewalls.ok()) {
+      ApiFailure(firewalls.status(), "firewalls", path, diags);
+      return Resolution::Failed();
+    }
+    for (const auto& fw : *firewalls) {
+      if (fw.network_id == network_id && fw.is_default) return Resolution::Known(fw.id);
+    }
+  }
+  // Civo always has one; if the list does not say which, the instance will
+  // get whatever Civo picks and Read reports it.
+  return Resolution::Unknown();
+}
+
+Resolution Resolver::Volume(const ValueOrRef& ref, const AttributePath& path,
+                            Diagnostics& diags) {
+  if (ref.is_null()) return Resolution::Null();
+  if (ref.is_unknown() || !can_query()) return Resolution::Unknown();
+  return MatchRef<civoapi::Volume>(
+      ref, kKindVolume, region_,
+      [&](bool) { return session_.catalogue->Volumes(region_); },
+      [](const civoapi::Volume&) { return std::string(); }, path, diags);
+}
+
+Resolution Resolver::ReservedIp(const ValueOrRef& ref, const AttributePath& path,
+                                Diagnostics& diags) {
+  if (ref.is_null()) return Resolution::Null();
+  if (ref.is_unknown() || !can_query()) return Resolution::Unknown();
+  return MatchRef<civoapi::ReservedIp>(
+      ref, kKindIpAddress, region_,
+      [&](bool) { return session_.catalogue->ReservedIps(region_); },
+      [](const civoapi::ReservedIp& ip) { return ip.ip; }, path, diags);
+}
+
+std::string Resolver::ImageName(const std::string& image_id) {
+  if (!can_query() || image_id.empty()) return "";
+  auto images = session_.catalogue->DiskImages(region_, Freshness::kCached);
+  if (!images.ok()) return "";
+  for (const auto& i : *images) {
+    if (i.id == image_id) return i.name;
+  }
+  return "";
+}
+
+}  // namespace resources::compute_instance

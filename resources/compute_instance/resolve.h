@@ -1,0 +1,75 @@
+// Resolution of what the config names (size, image, references) to Civo
+// objects and ids, through the provider's catalogue. Every comparison that
+// decides replacement or an API call is made on these resolved ids, so that
+// naming the same object another way changes nothing.
+#ifndef RESOURCES_COMPUTE_INSTANCE_RESOLVE_H_
+#define RESOURCES_COMPUTE_INSTANCE_RESOLVE_H_
+
+#include <optional>
+#include <string>
+
+#include "civoapi/models.h"
+#include "resources/cty_access.h"
+#include "resources/provider_context.h"
+#include "resources/value_or_ref.h"
+#include "tfplugin/diagnostics.h"
+
+namespace resources::compute_instance {
+
+struct Resolution {
+  enum class State { kNull, kUnknown, kKnown, kFailed };
+  State state = State::kNull;
+  std::string id;
+  std::string address;  // reserved IPs: the IP address
+
+  static Resolution Null() { return {}; }
+  static Resolution Unknown() { return {State::kUnknown, "", ""}; }
+  static Resolution Failed() { return {State::kFailed, "", ""}; }
+  static Resolution Known(std::string id, std::string address = "") {
+    return {State::kKnown, std::move(id), std::move(address)};
+  }
+  bool known() const { return state == State::kKnown; }
+  bool is_null() const { return state == State::kNull; }
+  bool failed() const { return state == State::kFailed; }
+};
+
+class Resolver {
+ public:
+  // `region` as configured (any case). Without a configured client or a
+  // known region, every lookup answers kUnknown and adds no diagnostic.
+  Resolver(ApiSession session, const Maybe<std::string>& region);
+
+  bool can_query() const { return session_.configured() && !region_.empty(); }
+  const std::string& region() const { return region_; }  // upper case
+
+  // A selectable instance size; nullopt when unknown or failed (then a
+  // diagnostic names the sizes that exist).
+  std::optional<civoapi::Size> Size(const Maybe<std::string>& name,
+                                    const tfplugin::AttributePath& path,
+                                    tfplugin::Diagnostics& diags);
+  // A disk image by name or id → its id.
+  Resolution Image(const Maybe<std::string>& name_or_id, const tfplugin::AttributePath& path,
+                   tfplugin::Diagnostics& diags);
+  Resolution Network(const ValueOrRef& ref, const tfplugin::AttributePath& path,
+                     tfplugin::Diagnostics& diags);
+  Resolution Firewall(const ValueOrRef& ref, const tfplugin::AttributePath& path,
+                      tfplugin::Diagnostics& diags);
+  // The default firewall of a network.
+  Resolution DefaultFirewall(const std::string& network_id, const tfplugin::AttributePath& path,
+                             tfplugin::Diagnostics& diags);
+  Resolution Volume(const ValueOrRef& ref, const tfplugin::AttributePath& path,
+                    tfplugin::Diagnostics& diags);
+  Resolution ReservedIp(const ValueOrRef& ref, const tfplugin::AttributePath& path,
+                        tfplugin::Diagnostics& diags);
+
+  // The name of a disk image id (for import), "" when unknown.
+  std::string ImageName(const std::string& image_id);
+
+ private:
+  ApiSession session_;
+  std::string region_;
+};
+
+}  // namespace resources::compute_instance
+
+#endif  // RESOURCES_COMPUTE_INSTANCE_RESOLVE_H_

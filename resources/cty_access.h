@@ -1,0 +1,53 @@
+// Small typed readers and writers over cty values, so the resource logic can
+// talk about "a known string" or "a list of known strings" instead of Value
+// kinds. Each reader distinguishes null, unknown and known.
+#ifndef RESOURCES_CTY_ACCESS_H_
+#define RESOURCES_CTY_ACCESS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tfplugin/cty/value.h"
+
+namespace resources {
+
+// A value that may be null, unknown (not yet known at plan time) or known.
+template <typename T>
+struct Maybe {
+  enum class State { kNull, kUnknown, kKnown };
+  State state = State::kNull;
+  T value{};
+
+  static Maybe Null() { return Maybe{}; }
+  static Maybe Unknown() { return Maybe{State::kUnknown, T{}}; }
+  static Maybe Known(T v) { return Maybe{State::kKnown, std::move(v)}; }
+
+  bool is_null() const { return state == State::kNull; }
+  bool is_unknown() const { return state == State::kUnknown; }
+  bool is_known() const { return state == State::kKnown; }
+  friend bool operator==(const Maybe&, const Maybe&) = default;
+};
+
+// A string attribute of an object (null when the object itself is null).
+Maybe<std::string> GetString(const tfplugin::cty::Value& object, std::string_view name);
+Maybe<std::string> AsMaybeString(const tfplugin::cty::Value& v);
+// A number attribute as int64 (unknown when not an integer).
+Maybe<int64_t> GetInt(const tfplugin::cty::Value& object, std::string_view name);
+// A list of strings; unknown when the list or any element is unknown. Null
+// elements are skipped (Terraform rejects them in config anyway).
+Maybe<std::vector<std::string>> GetStringList(const tfplugin::cty::Value& object,
+                                              std::string_view name);
+
+// Writers.
+tfplugin::cty::Value StringOrNull(const std::string& s);  // "" → null
+tfplugin::cty::Value StringList(const std::vector<std::string>& items);
+tfplugin::cty::Value FromMaybe(const Maybe<std::string>& m);
+
+// Copy of `v` in which every unknown (at any depth) is replaced by null. Used
+// so a state returned after a failed apply is wholly known.
+tfplugin::cty::Value UnknownsToNull(const tfplugin::cty::Value& v);
+
+}  // namespace resources
+
+#endif  // RESOURCES_CTY_ACCESS_H_

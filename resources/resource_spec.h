@@ -1,0 +1,74 @@
+// A resource declared once, as a table: every attribute with its shape, mode,
+// sensitivity, description and the rules that validation enforces and the docs
+// generator prints. GetProviderSchema's tfplugin::Schema is derived from it.
+#ifndef RESOURCES_RESOURCE_SPEC_H_
+#define RESOURCES_RESOURCE_SPEC_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "tfplugin/schema.h"
+
+namespace resources {
+
+// What an attribute's value looks like.
+enum class Shape {
+  kString,
+  kNumber,
+  kStringList,
+  kValueOrRef,      // StringValueOrRef: {value, value_from{kind, name}}
+  kValueOrRefList,  // a list of StringValueOrRef
+  kTimeouts,        // {create, update, delete} duration strings
+};
+
+enum class Mode { kRequired, kOptional, kOptionalComputed, kComputed };
+
+// What a change of the attribute does to the existing object.
+enum class OnChange {
+  kNotApplicable,    // computed, or behaviour-only (timeouts)
+  kInPlace,
+  kReplace,          // any change replaces
+  kReplaceCaseless,  // replaces unless only the letter case changed
+  kReplaceWhenResolvesElsewhere,  // replaces when it names another object
+  kReplaceWhenFirstChanges,       // lists of which only the first element is used
+  kInPlaceUnlessDiskShrinks,      // size
+};
+
+struct AttributeSpec {
+  std::string name;
+  Shape shape = Shape::kString;
+  Mode mode = Mode::kOptional;
+  bool sensitive = false;
+  std::string description;  // markdown
+  // Rules (validation and docs).
+  std::string pattern;           // ECMAScript regex the whole value must match; empty: none
+  size_t max_length = 0;         // characters (bytes for user_data); 0: none
+  bool count_bytes = false;      // max_length counts bytes rather than characters
+  std::string ref_kind;          // the Planton kind value_from must name (references)
+  bool unique_items = false;     // lists: no duplicates
+  bool no_whitespace_items = false;  // lists: no empty item, no whitespace inside
+  bool only_first_used = false;  // lists: Civo takes one; more is a warning
+  OnChange on_change = OnChange::kNotApplicable;
+  std::string on_change_note;    // markdown, for the docs
+};
+
+struct ResourceSpec {
+  std::string type_name;
+  std::string description;  // markdown
+  int64_t schema_version = 0;
+  std::vector<AttributeSpec> attributes;
+
+  const AttributeSpec* Find(std::string_view name) const;
+};
+
+// The protocol schema implied by a spec.
+tfplugin::Schema BuildSchema(const ResourceSpec& spec);
+
+// Descriptions of the members of the shared nested types, for schema and docs.
+std::vector<tfplugin::Attribute> ValueOrRefMembers(const std::string& kind);
+std::vector<tfplugin::Attribute> TimeoutsMembers();
+
+}  // namespace resources
+
+#endif  // RESOURCES_RESOURCE_SPEC_H_
