@@ -1,0 +1,417 @@
+#include "tfplugin/provider_service.h"
+
+#include <chrono>
+#include <exception>
+#include <stdexcept>
+#include <string>
+
+#include "tfplugin/log.h"
+#include "tfplugin/wire.h"
+
+namespace tfplugin {
+namespace {
+
+constexpr char kModule[] = "tfplugin";
+
+// Runs one RPC body; turns any exception into an error diagnostic so nothing
+// escapes into gRPC, and logs the RPC name and duration (never values).
+template <typename Fn>
+void AtEdge(const char* rpc, google::protobuf::RepeatedPtrField<tfplugin6::Diagnostic>* out,
+            Fn&& body) {
+  auto start = std::chrono::steady_clock::now();
+  Diagnostics diags;
+  try {
+    body(diags);
+  } catch (const std::exception& e) {
+    diags.AddError("Internal error in the provider",
+                   std::string("The provider failed while handling ") + rpc + ": " + e.what());
+    Log(LogLevel::kError, kModule, "exception in RPC handler", {{"rpc", rpc}});
+  } catch (...) {
+    diags.AddError("Internal error in the provider",
+                   std::string("The provider failed while handling ") + rpc + ".");
+    Log(LogLevel::kError, kModule, "exception in RPC handler", {{"rpc", rpc}});
+  }
+  wire::AppendDiagnostics(diags, out);
+  if (LogEnabled(LogLevel::kDebug)) {
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                    .count();
+    Log(LogLevel::kDebug, kModule, "served RPC",
+        {{"rpc", rpc}, {"duration_ms", ms}, {"diagnostics", static_cast<int64_t>(diags.items().size())},
+         {"error", diags.HasError()}});
+  }
+}
+
+// Decodes one DynamicValue field; on failure adds an error naming the field.
+bool Decode(const tfplugin6::DynamicValue& dv, const cty::Type& type, const char* field,
+            Diagnostics& diags, cty::Value* out) {
+  absl::StatusOr<cty::Value> v = wire::DecodeDynamicValue(dv, type);
+  if (!v.ok()) {
+    diags.AddError(std::string("Invalid ") + field,
+                   std::string("The provider could not decode the ") + field +
+                       " sent by Terraform: " + std::string(v.status().message()));
+    return false;
+  }
+  *out = *std::move(v);
+  return true;
+}
+
+void Encode(const cty::Value& value, const cty::Type& type, const char* field, Diagnostics& diags,
+            tfplugin6::DynamicValue* out) {
+  absl::Status s = wire::EncodeDynamicValue(value, type, out);
+  if (!s.ok()) {
+    diags.AddError("Provider returned an invalid " + std::string(field),
+                   "The provider produced a value that does not match its own schema: " +
+                       std::string(s.message()));
+  }
+}
+
+Resource* Lookup(Provider& p, const std::string& type_name, Diagnostics& diags) {
+  Resource* r = p.FindResource(type_name);
+  if (r == nullptr) {
+    diags.AddError("Unknown resource type",
+                   "This provider has no managed resource type named \"" + type_name + "\".");
+  }
+  return r;
+}
+
+void NotSupported(Diagnostics& diags, const std::string& what) {
+  diags.AddError(what + " not supported by this provider",
+                 "This provider does not implement " + what + ".");
+}
+
+}  // namespace
+
+ProviderService::ProviderService(Factory factory) : factory_(std::move(factory)) {}
+ProviderService::~ProviderService() = default;
+
+Provider& ProviderService::provider() {
+  std::call_once(made_, [this] {
+    std::unique_ptr<Provider> p = factory_();
+    if (!p) throw std::runtime_error("the provider factory returned no provider");
+    provider_ = std::move(p);
+    ready_.store(provider_.get());
+  });
+  return *provider_;
+}
+
+void ProviderService::StopIfStarted() {
+  if (Provider* p = ready_.load()) {
+    try {
+      p->Stop();
+    } catch (...) {
+      Log(LogLevel::kError, kModule, "Provider::Stop threw");
+    }
+  }
+}
+
+grpc::Status ProviderService::GetMetadata(grpc::ServerContext*,
+                                          const tfplugin6::GetMetadataMessage_Request*,
+                                          tfplugin6::GetMetadataMessage_Response* resp) {
+  AtEdge("GetMetadata", resp->mutable_diagnostics(), [&](Diagnostics&) {
+    resp->mutable_server_capabilities()->set_plan_destroy(true);
+    resp->mutable_server_capabilities()->set_get_provider_schema_optional(true);
+    for (Resource* r : provider().resources()) resp->add_resources()->set_type_name(r->type_name());
+  });
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::GetProviderSchema(grpc::ServerContext*,
+                                                const tfplugin6::GetProviderSchema_Request*,
+                                                tfplugin6::GetProviderSchema_Response* resp) {
+  AtEdge("GetProviderSchema", resp->mutable_diagnostics(), [&](Diagnostics&) {
+    std::call_once(schema_built_, [this] {
+      tfplugin6::GetProviderSchema_Response built;
+      Provider& p = provider();
+      wire::SchemaToProto(p.config_schema(), built.mutable_provider());
+      for (Resource* r : p.resources()) {
+        wire::SchemaToProto(r->schema(), &(*built.mutable_resource_schemas())[r->type_name()]);
+      }
+      built.mutable_server_capabilities()->set_plan_destroy(true);
+      built.mutable_server_capabilities()->set_get_provider_schema_optional(true);
+      schema_response_ = std::move(built);
+    });
+    resp->CopyFrom(schema_response_);
+  });
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::ValidateProviderConfig(
+    grpc::ServerContext*, const tfplugin6::ValidateProviderConfig_Request* req,
+    tfplugin6::ValidateProviderConfig_Response* resp) {
+  AtEdge("ValidateProviderConfig", resp->mutable_diagnostics(), [&](Diagnostics& diags) {
+    Provider& p = provider();
+    cty::Value config;
+    if (!Decode(req->config(), ImpliedType(p.config_schema().block), "provider configuration",
+                diags, &config)) {
+      return;
+    }
+    p.ValidateConfig(config, diags);
+  });
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::ConfigureProvider(grpc::ServerContext*,
+                                                const tfplugin6::ConfigureProvider_Request* req,
+                                                tfplugin6::ConfigureProvider_Response* resp) {
+  AtEdge("ConfigureProvider", resp->mutable_diagnostics(), [&](Diagnostics& diags) {
+    Provider& p = provider();
+    cty::Value config;
+    if (!Decode(req->config(), ImpliedType(p.config_schema().block), "provider configuration",
+                diags, &config)) {
+      return;
+    }
+    p.Configure(config, req->terraform_version(), diags);
+  });
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::ValidateResourceConfig(
+    grpc::ServerContext*, const tfplugin6::ValidateResourceConfig_Request* req,
+    tfplugin6::ValidateResourceConfig_Response* resp) {
+  AtEdge("ValidateResourceConfig", resp->mutable_diagnostics(), [&](Diagnostics& diags) {
+    Resource* r = Lookup(provider(), req->type_name(), diags);
+    if (r == nullptr) return;
+    cty::Value config;
+    if (!Decode(req->config(), ImpliedType(r->schema().block), "resource configuration", diags,
+                &config)) {
+      return;
+    }
+    r->Validate(config, diags);
+  });
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::UpgradeResourceState(
+    grpc::ServerContext*, const tfplugin6::UpgradeResourceState_Request* req,
+    tfplugin6::UpgradeResourceState_Response* resp) {
+  AtEdge("UpgradeResourceState", resp->mutable_diagnostics(), [&](Diagnostics& diags) {
+    Resource* r = Lookup(provider(), req->type_name(), diags);
+    if (r == nullptr) return;
+    if (req->raw_state().json().empty()) {
+      diags.AddError("Unsupported stored state format",
+                     req->raw_state().flatmap().empty()
+                         ? "Terraform sent no stored state to upgrade."
+                         : "The stored state is in the legacy flatmap format, which this "
+                           "provider never wrote and cannot read.");
+      return;
+    }
+    Diagnostics upgrade_diags;
+    cty::Value upgraded = r->UpgradeState(req->version(), req->raw_state().json(), upgrade_diags);
+    diags.Append(upgrade_diags);
+    if (upgrade_diags.HasError()) return;
+    Encode(upgraded, ImpliedType(r->schema().block), "upgraded state", diags,
+           resp->mutable_upgraded_state());
+  });
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::ReadResource(grpc::ServerContext*,
+                                           const tfplugin6::ReadResource_Request* req,
+                                           tfplugin6::ReadResource_Response* resp) {
+  AtEdge("ReadResource", resp->mutable_diagnostics(), [&](Diagnostics& diags) {
+    Resource* r = Lookup(provider(), req->type_name(), diags);
+    if (r == nullptr) return;
+    cty::Type type = ImpliedType(r->schema().block);
+    ReadRequest rr;
+    if (!Decode(req->current_state(), type, "current state", diags, &rr.current_state)) return;
+    rr.private_data = req->private_();
+    ReadResponse out = r->Read(rr, diags);
+    Encode(out.new_state, type, "new state", diags, resp->mutable_new_state());
+    resp->set_private_(std::move(out.private_data));
+  });
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::PlanResourceChange(grpc::ServerContext*,
+                                                 const tfplugin6::PlanResourceChange_Request* req,
+                                                 tfplugin6::PlanResourceChange_Response* resp) {
+  AtEdge("PlanResourceChange", resp->mutable_diagnostics(), [&](Diagnostics& diags) {
+    Resource* r = Lookup(provider(), req->type_name(), diags);
+    if (r == nullptr) return;
+    cty::Type type = ImpliedType(r->schema().block);
+    PlanRequest pr;
+    if (!Decode(req->prior_state(), type, "prior state", diags, &pr.prior_state) ||
+        !Decode(req->proposed_new_state(), type, "proposed new state", diags,
+                &pr.proposed_new_state) ||
+        !Decode(req->config(), type, "configuration", diags, &pr.config)) {
+      return;
+    }
+    pr.prior_private = req->prior_private();
+    PlanResponse out = r->Plan(pr, diags);
+    Encode(out.planned_state, type, "planned state", diags, resp->mutable_planned_state());
+    for (const AttributePath& path : out.requires_replace) {
+      wire::PathToProto(path, resp->add_requires_replace());
+    }
+    resp->set_planned_private(std::move(out.planned_private));
+  });
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::ApplyResourceChange(
+    grpc::ServerContext*, const tfplugin6::ApplyResourceChange_Request* req,
+    tfplugin6::ApplyResourceChange_Response* resp) {
+  AtEdge("ApplyResourceChange", resp->mutable_diagnostics(), [&](Diagnostics& diags) {
+    Resource* r = Lookup(provider(), req->type_name(), diags);
+    if (r == nullptr) return;
+    cty::Type type = ImpliedType(r->schema().block);
+    ApplyRequest ar;
+    if (!Decode(req->prior_state(), type, "prior state", diags, &ar.prior_state) ||
+        !Decode(req->planned_state(), type, "planned state", diags, &ar.planned_state) ||
+        !Decode(req->config(), type, "configuration", diags, &ar.config)) {
+      return;
+    }
+    ar.planned_private = req->planned_private();
+    ApplyResponse out = r->Apply(ar, diags);
+    Encode(out.new_state, type, "new state", diags, resp->mutable_new_state());
+    resp->set_private_(std::move(out.private_data));
+  });
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::ImportResourceState(
+    grpc::ServerContext*, const tfplugin6::ImportResourceState_Request* req,
+    tfplugin6::ImportResourceState_Response* resp) {
+  AtEdge("ImportResourceState", resp->mutable_diagnostics(), [&](Diagnostics& diags) {
+    Resource* r = Lookup(provider(), req->type_name(), diags);
+    if (r == nullptr) return;
+    cty::Type type = ImpliedType(r->schema().block);
+    std::vector<ImportedObject> objects = r->Import(req->id(), diags);
+    for (ImportedObject& obj : objects) {
+      tfplugin6::ImportResourceState_ImportedResource* ir = resp->add_imported_resources();
+      ir->set_type_name(req->type_name());
+      Encode(obj.state, type, "imported state", diags, ir->mutable_state());
+      ir->set_private_(std::move(obj.private_data));
+    }
+  });
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::GetResourceIdentitySchemas(
+    grpc::ServerContext*, const tfplugin6::GetResourceIdentitySchemas_Request*,
+    tfplugin6::GetResourceIdentitySchemas_Response* resp) {
+  // No resource of this framework declares an identity: an empty map.
+  AtEdge("GetResourceIdentitySchemas", resp->mutable_diagnostics(), [](Diagnostics&) {});
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::GetFunctions(grpc::ServerContext*,
+                                           const tfplugin6::GetFunctions_Request*,
+                                           tfplugin6::GetFunctions_Response* resp) {
+  AtEdge("GetFunctions", resp->mutable_diagnostics(), [](Diagnostics&) {});
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::StopProvider(grpc::ServerContext*,
+                                           const tfplugin6::StopProvider_Request*,
+                                           tfplugin6::StopProvider_Response* resp) {
+  // Stop must not make a provider that does not exist yet: nothing to stop.
+  Provider* p = ready_.load();
+  if (p == nullptr) return grpc::Status::OK;
+  try {
+    p->Stop();
+  } catch (const std::exception& e) {
+    resp->set_error(std::string("stop failed: ") + e.what());
+  } catch (...) {
+    resp->set_error("stop failed");
+  }
+  Log(LogLevel::kDebug, kModule, "served RPC", {{"rpc", "StopProvider"}});
+  return grpc::Status::OK;
+}
+
+// --- Everything this framework does not offer: an error diagnostic. -------
+
+#define TFPLUGIN_UNSUPPORTED(Rpc, Msg, what)                                             \
+  grpc::Status ProviderService::Rpc(grpc::ServerContext*,                                 \
+                                    [[maybe_unused]] const tfplugin6::Msg##_Request* req, \
+                                    tfplugin6::Msg##_Response* resp) {                    \
+    AtEdge(#Rpc, resp->mutable_diagnostics(),                                             \
+           [&](Diagnostics& diags) { NotSupported(diags, what); });                       \
+    return grpc::Status::OK;                                                              \
+  }
+
+TFPLUGIN_UNSUPPORTED(ValidateDataResourceConfig, ValidateDataResourceConfig,
+                     "the data source \"" + req->type_name() + "\"")
+TFPLUGIN_UNSUPPORTED(ReadDataSource, ReadDataSource,
+                     "the data source \"" + req->type_name() + "\"")
+TFPLUGIN_UNSUPPORTED(UpgradeResourceIdentity, UpgradeResourceIdentity,
+                     std::string("resource identity"))
+TFPLUGIN_UNSUPPORTED(MoveResourceState, MoveResourceState,
+                     "moving state into \"" + req->target_type_name() + "\"")
+TFPLUGIN_UNSUPPORTED(GenerateResourceConfig, GenerateResourceConfig,
+                     std::string("configuration generation"))
+TFPLUGIN_UNSUPPORTED(ValidateEphemeralResourceConfig, ValidateEphemeralResourceConfig,
+                     "the ephemeral resource \"" + req->type_name() + "\"")
+TFPLUGIN_UNSUPPORTED(OpenEphemeralResource, OpenEphemeralResource,
+                     "the ephemeral resource \"" + req->type_name() + "\"")
+TFPLUGIN_UNSUPPORTED(RenewEphemeralResource, RenewEphemeralResource,
+                     "the ephemeral resource \"" + req->type_name() + "\"")
+TFPLUGIN_UNSUPPORTED(CloseEphemeralResource, CloseEphemeralResource,
+                     "the ephemeral resource \"" + req->type_name() + "\"")
+TFPLUGIN_UNSUPPORTED(ValidateListResourceConfig, ValidateListResourceConfig,
+                     "the list resource \"" + req->type_name() + "\"")
+TFPLUGIN_UNSUPPORTED(ValidateStateStoreConfig, ValidateStateStore,
+                     "the state store \"" + req->type_name() + "\"")
+TFPLUGIN_UNSUPPORTED(ConfigureStateStore, ConfigureStateStore,
+                     "the state store \"" + req->type_name() + "\"")
+TFPLUGIN_UNSUPPORTED(LockState, LockState, "the state store \"" + req->type_name() + "\"")
+TFPLUGIN_UNSUPPORTED(UnlockState, UnlockState, "the state store \"" + req->type_name() + "\"")
+TFPLUGIN_UNSUPPORTED(GetStates, GetStates, "the state store \"" + req->type_name() + "\"")
+TFPLUGIN_UNSUPPORTED(DeleteState, DeleteState, "the state store \"" + req->type_name() + "\"")
+TFPLUGIN_UNSUPPORTED(PlanAction, PlanAction, "the action \"" + req->action_type() + "\"")
+TFPLUGIN_UNSUPPORTED(ValidateActionConfig, ValidateActionConfig,
+                     "the action \"" + req->type_name() + "\"")
+#undef TFPLUGIN_UNSUPPORTED
+
+grpc::Status ProviderService::CallFunction(grpc::ServerContext*,
+                                           const tfplugin6::CallFunction_Request* req,
+                                           tfplugin6::CallFunction_Response* resp) {
+  resp->mutable_error()->set_text("The function \"" + req->name() +
+                                  "\" is not supported by this provider: it declares no functions.");
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::ListResource(grpc::ServerContext*,
+                                           const tfplugin6::ListResource_Request* req,
+                                           grpc::ServerWriter<tfplugin6::ListResource_Event>* writer) {
+  tfplugin6::ListResource_Event event;
+  AtEdge("ListResource", event.mutable_diagnostic(), [&](Diagnostics& diags) {
+    NotSupported(diags, "the list resource \"" + req->type_name() + "\"");
+  });
+  writer->Write(event);
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::ReadStateBytes(
+    grpc::ServerContext*, const tfplugin6::ReadStateBytes_Request* req,
+    grpc::ServerWriter<tfplugin6::ReadStateBytes_Response>* writer) {
+  tfplugin6::ReadStateBytes_Response resp;
+  AtEdge("ReadStateBytes", resp.mutable_diagnostics(), [&](Diagnostics& diags) {
+    NotSupported(diags, "the state store \"" + req->type_name() + "\"");
+  });
+  writer->Write(resp);
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::WriteStateBytes(
+    grpc::ServerContext*, grpc::ServerReader<tfplugin6::WriteStateBytes_RequestChunk>* reader,
+    tfplugin6::WriteStateBytes_Response* resp) {
+  tfplugin6::WriteStateBytes_RequestChunk chunk;
+  while (reader->Read(&chunk)) {
+  }  // drain what the client sends before answering
+  AtEdge("WriteStateBytes", resp->mutable_diagnostics(),
+         [&](Diagnostics& diags) { NotSupported(diags, "state stores"); });
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::InvokeAction(grpc::ServerContext*,
+                                           const tfplugin6::InvokeAction_Request* req,
+                                           grpc::ServerWriter<tfplugin6::InvokeAction_Event>* writer) {
+  tfplugin6::InvokeAction_Event event;
+  AtEdge("InvokeAction", event.mutable_completed()->mutable_diagnostics(), [&](Diagnostics& diags) {
+    NotSupported(diags, "the action \"" + req->action_type() + "\"");
+  });
+  writer->Write(event);
+  return grpc::Status::OK;
+}
+
+}  // namespace tfplugin

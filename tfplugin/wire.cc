@@ -1,0 +1,145 @@
+#include "tfplugin/wire.h"
+
+#include "tfplugin/cty/codec.h"
+
+namespace tfplugin::wire {
+namespace {
+
+tfplugin6::Schema::NestedBlock::NestingMode BlockNesting(Nesting n) {
+  using M = tfplugin6::Schema::NestedBlock;
+  switch (n) {
+    case Nesting::kSingle: return M::SINGLE;
+    case Nesting::kList: return M::LIST;
+    case Nesting::kSet: return M::SET;
+    case Nesting::kMap: return M::MAP;
+    case Nesting::kGroup: return M::GROUP;
+  }
+  return M::INVALID;
+}
+
+tfplugin6::Schema::Object::NestingMode ObjectNesting(Nesting n) {
+  using M = tfplugin6::Schema::Object;
+  switch (n) {
+    case Nesting::kSingle: return M::SINGLE;
+    case Nesting::kList: return M::LIST;
+    case Nesting::kSet: return M::SET;
+    case Nesting::kMap: return M::MAP;
+    case Nesting::kGroup: return M::INVALID;  // not a valid nested attribute mode
+  }
+  return M::INVALID;
+}
+
+void AttributeToProto(const Attribute& a, tfplugin6::Schema::Attribute* out) {
+  out->set_name(a.name);
+  if (a.nested) {
+    tfplugin6::Schema::Object* obj = out->mutable_nested_type();
+    obj->set_nesting(ObjectNesting(a.nested->nesting));
+    for (const Attribute& inner : a.nested->attributes) {
+      AttributeToProto(inner, obj->add_attributes());
+    }
+  } else {
+    out->set_type(a.type.ToJson());
+  }
+  if (!a.description.empty()) {
+    out->set_description(a.description);
+    out->set_description_kind(tfplugin6::MARKDOWN);
+  }
+  out->set_required(a.required);
+  out->set_optional(a.optional);
+  out->set_computed(a.computed);
+  out->set_sensitive(a.sensitive);
+  out->set_deprecated(a.deprecated);
+  out->set_write_only(a.write_only);
+}
+
+}  // namespace
+
+void BlockToProto(const Block& block, tfplugin6::Schema::Block* out) {
+  out->set_version(block.version);
+  for (const Attribute& a : block.attributes) AttributeToProto(a, out->add_attributes());
+  for (const NestedBlock& nb : block.block_types) {
+    tfplugin6::Schema::NestedBlock* p = out->add_block_types();
+    p->set_type_name(nb.type_name);
+    p->set_nesting(BlockNesting(nb.nesting));
+    p->set_min_items(nb.min_items);
+    p->set_max_items(nb.max_items);
+    if (nb.block) {
+      BlockToProto(*nb.block, p->mutable_block());
+    } else {
+      p->mutable_block();
+    }
+  }
+  if (!block.description.empty()) {
+    out->set_description(block.description);
+    out->set_description_kind(tfplugin6::MARKDOWN);
+  }
+  out->set_deprecated(block.deprecated);
+}
+
+void SchemaToProto(const Schema& schema, tfplugin6::Schema* out) {
+  out->set_version(schema.version);
+  BlockToProto(schema.block, out->mutable_block());
+}
+
+void PathToProto(const AttributePath& path, tfplugin6::AttributePath* out) {
+  for (const AttributePath::Step& step : path.steps()) {
+    tfplugin6::AttributePath::Step* s = out->add_steps();
+    if (const auto* a = std::get_if<AttributePath::Attribute>(&step)) {
+      s->set_attribute_name(a->name);
+    } else if (const auto* k = std::get_if<AttributePath::StringKey>(&step)) {
+      s->set_element_key_string(k->key);
+    } else {
+      s->set_element_key_int(std::get<AttributePath::IntKey>(step).index);
+    }
+  }
+}
+
+AttributePath PathFromProto(const tfplugin6::AttributePath& path) {
+  AttributePath p;
+  for (const tfplugin6::AttributePath::Step& s : path.steps()) {
+    switch (s.selector_case()) {
+      case tfplugin6::AttributePath::Step::kAttributeName:
+        p = p.Attr(s.attribute_name());
+        break;
+      case tfplugin6::AttributePath::Step::kElementKeyString:
+        p = p.Key(s.element_key_string());
+        break;
+      case tfplugin6::AttributePath::Step::kElementKeyInt:
+        p = p.Index(s.element_key_int());
+        break;
+      case tfplugin6::AttributePath::Step::SELECTOR_NOT_SET:
+        break;
+    }
+  }
+  return p;
+}
+
+void DiagnosticToProto(const Diagnostic& diag, tfplugin6::Diagnostic* out) {
+  out->set_severity(diag.severity == Severity::kError ? tfplugin6::Diagnostic::ERROR
+                                                      : tfplugin6::Diagnostic::WARNING);
+  out->set_summary(diag.summary);
+  out->set_detail(diag.detail);
+  if (!diag.path.empty()) PathToProto(diag.path, out->mutable_attribute());
+}
+
+void AppendDiagnostics(const Diagnostics& diags,
+                       google::protobuf::RepeatedPtrField<tfplugin6::Diagnostic>* out) {
+  for (const Diagnostic& d : diags.items()) DiagnosticToProto(d, out->Add());
+}
+
+absl::StatusOr<cty::Value> DecodeDynamicValue(const tfplugin6::DynamicValue& dv,
+                                              const cty::Type& type) {
+  if (!dv.msgpack().empty()) return cty::DecodeMsgpack(dv.msgpack(), type);
+  if (!dv.json().empty()) return cty::DecodeJson(dv.json(), type);
+  return cty::Value::Null();
+}
+
+absl::Status EncodeDynamicValue(const cty::Value& value, const cty::Type& type,
+                                tfplugin6::DynamicValue* out) {
+  absl::StatusOr<std::string> bytes = cty::EncodeMsgpack(value, type);
+  if (!bytes.ok()) return bytes.status();
+  out->set_msgpack(*std::move(bytes));
+  return absl::OkStatus();
+}
+
+}  // namespace tfplugin::wire
