@@ -1,0 +1,203 @@
+// End-to-end: failures and faults. A failure after create keeps the id (the
+// instance is tainted, replaced next time, nothing leaks); 5xx and 429
+// storms are survived; an ambiguous create (502 after the instance was made)
+// leaves exactly one instance; StopProvider interrupts a long build
+// promptly; and a parallel apply/destroy of 20 instances stays clean.
+#include <signal.h>
+
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <string>
+#include <thread>
+
+#include "tests/e2e/fixture.h"
+
+namespace e2e {
+namespace {
+
+using Faults = E2ETest;
+
+int CountStatus(const std::vector<SimRequest>& log, int lo, int hi) {
+  int n = 0;
+  for (const auto& r : log) {
+    if (r.status >= lo && r.status <= hi) ++n;
+  }
+  return n;
+}
+
+TEST_F(Faults, FailureAfterCreateKeepsIdTaintsAndReplacesWithoutLeak) {
+  std::string vol = sim_->CreateVolume("data-1", net_);
+  ASSERT_FALSE(vol.empty());
+  ASSERT_TRUE(sim_->FailVolumeAttach());
+  SetWeb(With(BaseFields(), {{"volume_ids", "[{\"value\": " + Quote(vol) + "}]"}}));
+  TfResult failed = Tf("apply");
+  EXPECT_EQ(failed.exit_code, 1) << failed.Describe();
+  EXPECT_EQ(failed.violations(), 0) << failed.Describe();
+  bool apply_error = false;
+  for (const auto& d : failed.Errors()) {
+    if (d.step == "apply" && d.resource == kWeb) apply_error = true;
+  }
+  EXPECT_TRUE(apply_error) << "expected the error from ApplyResourceChange:\n"
+                           << failed.Describe();
+
+  // The instance exists and state knows it, tainted.
+  auto ids = sim_->InstanceIds();
+  ASSERT_EQ(ids.size(), 1u) << Join(ids);
+  auto obj = CurrentObject(ws_->State(), kWeb);
+  ASSERT_TRUE(obj && obj->attributes) << "instance lost from state:\n"
+                                      << ReadFile(ws_->dir() + "/state.json");
+  EXPECT_EQ(Str(*obj->attributes, "id"), ids[0]);
+  EXPECT_EQ(obj->status, "tainted");
+
+  // Next apply replaces it; exactly one instance remains, with the volume.
+  ASSERT_TRUE(sim_->ClearFaults());
+  TfResult again = TfOk("apply");
+  EXPECT_EQ(again.Action(kWeb), "replace") << again.Describe();
+  std::string new_id = StateId();
+  EXPECT_NE(new_id, ids[0]);
+  EXPECT_EQ(sim_->InstanceIds(), std::vector<std::string>{new_id});
+  auto v = sim_->Volume(vol);
+  ASSERT_TRUE(v);
+  EXPECT_EQ(Str(v->root(), "instance_id"), new_id) << Dump(v->root());
+  EXPECT_EQ(CurrentObject(ws_->State(), kWeb)->status, "");
+}
+
+TEST_F(Faults, ServerErrorStormIsSurvived) {
+  ASSERT_TRUE(sim_->FaultRate5xx(0.3));
+  SetWeb(BaseFields());
+  TfOk("apply");
+  std::string id = StateId();
+  EXPECT_FALSE(id.empty());
+  EXPECT_EQ(sim_->InstanceIds(), std::vector<std::string>{id});
+  EXPECT_EQ(StateAttr(kWeb, "status"), "ACTIVE");
+  TfResult plan = TfOk("plan");
+  EXPECT_EQ(plan.Action(kWeb), "no-op") << plan.Describe();
+  TfOk("destroy");
+  EXPECT_TRUE(sim_->InstanceIds().empty());
+  auto log = sim_->Log();
+  EXPECT_GE(CountStatus(log, 500, 599), 3) << "the storm did not happen:\n" << Sim::Describe(log);
+}
+
+TEST_F(Faults, RateLimitStormIsSurvived) {
+  ASSERT_TRUE(sim_->RateLimit429());
+  SetWeb(BaseFields());
+  TfOk("apply");
+  std::string id = StateId();
+  EXPECT_FALSE(id.empty());
+  EXPECT_EQ(sim_->InstanceIds(), std::vector<std::string>{id});
+  TfOk("destroy");
+  EXPECT_TRUE(sim_->InstanceIds().empty());
+  auto log = sim_->Log();
+  EXPECT_GE(CountStatus(log, 429, 429), 3) << "the storm did not happen:\n" << Sim::Describe(log);
+}
+
+TEST_F(Faults, AmbiguousCreateLeavesExactlyOneInstance) {
+  ASSERT_TRUE(sim_->AmbiguousCreate502());
+  SetWeb(BaseFields());
+  TfResult apply = TfOk("apply");
+  auto log = sim_->Log();
+  long first = FindCall(log, 0, "POST", {"/v2/instances"}, {"/v2/instances/"});
+  ASSERT_GE(first, 0) << Sim::Describe(log);
+  EXPECT_EQ(log[first].status, 502) << "the ambiguous failure did not happen:\n"
+                                    << Sim::Describe(log);
+  auto ids = sim_->InstanceIds();
+  ASSERT_EQ(ids.size(), 1u) << "created twice: " << Join(ids);
+  EXPECT_EQ(StateId(), ids[0]);
+  EXPECT_EQ(StateAttr(kWeb, "status"), "ACTIVE");
+  // The marker that made the create recognisable is not a user tag.
+  EXPECT_EQ(StateAttr(kWeb, "tags"), "null");
+  TfResult plan = TfOk("plan");
+  EXPECT_EQ(plan.Action(kWeb), "no-op") << plan.Describe();
+}
+
+class LongBuild : public E2ETest {
+ protected:
+  SimOptions Options() const override {
+    SimOptions o;
+    o.build_time = "120s";
+    return o;
+  }
+};
+
+TEST_F(LongBuild, StopProviderInterruptsCreatePromptly) {
+  SetWeb(BaseFields());
+  std::string report_path, output_path;
+  auto started = std::chrono::steady_clock::now();
+  auto proc = ws_->Start("apply", {}, {}, &report_path, &output_path);
+  ASSERT_TRUE(proc) << ReadFile(output_path);
+
+  // Wait until the create call reached the simulator and the provider is
+  // waiting for the build.
+  bool posted = false;
+  for (int i = 0; i < 300 && !posted; ++i) {
+    posted = FindCall(sim_->Log(), 0, "POST", {"/v2/instances"}, {"/v2/instances/"}) >= 0;
+    if (!posted) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_TRUE(posted) << "no create call within 30s:\n" << ReadFile(output_path);
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+
+  // Ctrl-C, as a terminal delivers it (to the whole process group): tfdriver
+  // sends StopProvider; the provider itself must ignore SIGINT.
+  auto interrupted = std::chrono::steady_clock::now();
+  proc->SignalGroup(SIGINT);
+  TfResult r = Workspace::Collect(*proc, report_path, output_path, std::chrono::seconds(60),
+                                  started);
+  double after_signal =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - interrupted).count();
+  EXPECT_LT(after_signal, 15.0) << "apply did not return promptly after StopProvider: "
+                                << r.Describe();
+  EXPECT_EQ(r.exit_code, 1) << r.Describe();
+  EXPECT_EQ(r.violations(), 0) << r.Describe();
+  bool provider_error = false;
+  for (const auto& d : r.Errors()) {
+    EXPECT_EQ(d.summary.find("Plugin did not respond"), std::string::npos) << d.ToString();
+    if (d.origin == "provider" && d.resource == kWeb) provider_error = true;
+  }
+  EXPECT_TRUE(provider_error) << "the interrupted create should end in a provider error:\n"
+                              << r.Describe();
+  const auto* pp = r.ProviderProcess("apply");
+  ASSERT_NE(pp, nullptr) << r.Describe();
+  EXPECT_TRUE(Bool(*pp, "graceful_exit")) << Dump(*pp);
+
+  // Nothing lost: the instance that exists is in state (tainted).
+  auto ids = sim_->InstanceIds();
+  ASSERT_EQ(ids.size(), 1u) << Join(ids);
+  auto obj = CurrentObject(ws_->State(), kWeb);
+  ASSERT_TRUE(obj && obj->attributes) << "interrupted create lost the instance id:\n"
+                                      << ReadFile(ws_->dir() + "/state.json");
+  EXPECT_EQ(Str(*obj->attributes, "id"), ids[0]);
+  EXPECT_EQ(obj->status, "tainted");
+}
+
+using Parallel = E2ETest;
+
+TEST_F(Parallel, TwentyInstancesAtParallelismTen) {
+  std::map<std::string, std::string> resources;
+  for (int i = 0; i < 20; ++i) {
+    char name[8];
+    std::snprintf(name, sizeof(name), "w%02d", i);
+    resources[std::string("civo_compute_instance.") + name] =
+        Entry(BaseFields(std::string("web-") + name));
+  }
+  ws_->SetResources(resources);
+  TfResult apply = TfOk("apply", {}, {"-parallelism", "10"});
+  auto ids = sim_->InstanceIds();
+  EXPECT_EQ(ids.size(), 20u);
+  std::set<std::string> state_ids;
+  for (const auto& [addr, entry] : resources) {
+    EXPECT_EQ(apply.Action(addr), "create") << addr;
+    auto obj = CurrentObject(ws_->State(), addr);
+    ASSERT_TRUE(obj && obj->attributes) << addr;
+    state_ids.insert(Str(*obj->attributes, "id"));
+    EXPECT_EQ(Str(*obj->attributes, "status"), "ACTIVE") << addr;
+  }
+  EXPECT_EQ(state_ids, std::set<std::string>(ids.begin(), ids.end()));
+
+  TfResult destroy = TfOk("destroy", {}, {"-parallelism", "10"});
+  EXPECT_TRUE(sim_->InstanceIds().empty()) << Join(sim_->InstanceIds());
+}
+
+}  // namespace
+}  // namespace e2e

@@ -1,0 +1,321 @@
+// End-to-end: create, no-op re-plan, in-place updates, destroy, drift and
+// import of civo_compute_instance, through tfdriver against civo-sim.
+#include <string>
+
+#include "tests/e2e/fixture.h"
+
+namespace e2e {
+namespace {
+
+using Lifecycle = E2ETest;
+
+TEST_F(Lifecycle, CreateThenReplanIsNoOp) {
+  SetWeb(BaseFields());
+  TfResult apply = TfOk("apply");
+  EXPECT_EQ(apply.Action(kWeb), "create") << apply.Describe();
+
+  // State: the promised computed attributes, filled from the API.
+  std::string id = StateId();
+  ASSERT_FALSE(id.empty()) << "no id in state.json";
+  EXPECT_EQ(StateAttr(kWeb, "instance_id"), id);
+  EXPECT_EQ(StateAttr(kWeb, "status"), "ACTIVE");
+  EXPECT_EQ(StateAttr(kWeb, "instance_name"), "web-1");
+  EXPECT_EQ(StateAttr(kWeb, "region"), "LON1");
+  EXPECT_EQ(StateAttr(kWeb, "network_id"), net_);
+  EXPECT_EQ(StateAttr(kWeb, "firewall_id"), sim_->DefaultFirewallId(net_))
+      << "no firewall configured: the network's default firewall";
+  EXPECT_FALSE(StateAttr(kWeb, "public_ipv4").empty());
+  EXPECT_FALSE(StateAttr(kWeb, "private_ipv4").empty());
+  EXPECT_FALSE(StateAttr(kWeb, "created_at_rfc3339").empty());
+  EXPECT_FALSE(StateAttr(kWeb, "disk_image_id").empty());
+  for (const auto& s : sim_->Sizes()) {
+    if (s.name != size_small_) continue;
+    EXPECT_EQ(StateAttr(kWeb, "cpu_cores"), std::to_string(s.cpu));
+    EXPECT_EQ(StateAttr(kWeb, "ram_mb"), std::to_string(s.ram_mb));
+    EXPECT_EQ(StateAttr(kWeb, "disk_gb"), std::to_string(s.disk_gb));
+  }
+
+  // Simulator: exactly one instance, ACTIVE, made by exactly one create call.
+  auto log = sim_->Log();
+  long post = FindCall(log, 0, "POST", {"/v2/instances"});
+  ASSERT_GE(post, 0) << Sim::Describe(log);
+  EXPECT_EQ(FindCall(log, post + 1, "POST", {"/v2/instances"}, {"/v2/instances/"}), -1)
+      << "instance created twice:\n" << Sim::Describe(log);
+  ASSERT_EQ(sim_->InstanceIds(), std::vector<std::string>{id});
+  auto inst = sim_->Instance(id);
+  ASSERT_TRUE(inst);
+  EXPECT_EQ(Str(inst->root(), "hostname"), "web-1");
+  EXPECT_EQ(Str(inst->root(), "status"), "ACTIVE");
+  EXPECT_EQ(Str(inst->root(), "size"), size_small_);
+
+  // Re-plan and re-apply: nothing to do, nothing changed at the API.
+  size_t mark = sim_->Log().size();
+  TfResult plan = TfOk("plan");
+  EXPECT_EQ(plan.Action(kWeb), "no-op") << plan.Describe();
+  TfResult again = TfOk("apply");
+  EXPECT_EQ(again.Action(kWeb), "no-op") << again.Describe();
+  EXPECT_TRUE(sim_->MutatingCalls(mark).empty())
+      << "a no-op plan/apply changed something:\n" << Sim::Describe(sim_->MutatingCalls(mark));
+  EXPECT_EQ(StateId(), id);
+}
+
+TEST_F(Lifecycle, ResizeIsInPlace) {
+  SetWeb(BaseFields());
+  TfOk("apply");
+  std::string id = StateId();
+  ASSERT_FALSE(id.empty());
+
+  size_t mark = sim_->Log().size();
+  SetWeb(With(BaseFields(), {{"size", Quote(size_big_)}}));
+  TfResult apply = TfOk("apply");
+  EXPECT_EQ(apply.Action(kWeb), "update") << apply.Describe();
+  EXPECT_TRUE(apply.RequiresReplace(kWeb).empty()) << Join(apply.RequiresReplace(kWeb));
+  EXPECT_EQ(StateId(), id) << "resize must keep the instance";
+
+  Sim::SizeInfo big;
+  for (const auto& s : sim_->Sizes()) {
+    if (s.name == size_big_) big = s;
+  }
+  EXPECT_EQ(StateAttr(kWeb, "size"), size_big_);
+  EXPECT_EQ(StateAttr(kWeb, "cpu_cores"), std::to_string(big.cpu));
+  EXPECT_EQ(StateAttr(kWeb, "ram_mb"), std::to_string(big.ram_mb));
+  EXPECT_EQ(StateAttr(kWeb, "disk_gb"), std::to_string(big.disk_gb));
+  EXPECT_EQ(StateAttr(kWeb, "status"), "ACTIVE");
+
+  auto calls = sim_->MutatingCalls(mark);
+  auto log = sim_->Log();
+  EXPECT_GE(FindCall(log, mark, "PUT", {"/v2/instances/" + id + "/resize"}), 0)
+      << Sim::Describe(calls);
+  EXPECT_EQ(FindCall(log, mark, "POST", {"/v2/instances"}), -1) << Sim::Describe(calls);
+  EXPECT_EQ(FindCall(log, mark, "DELETE", {"/v2/instances"}), -1) << Sim::Describe(calls);
+  auto inst = sim_->Instance(id);
+  ASSERT_TRUE(inst);
+  EXPECT_EQ(Str(inst->root(), "size"), size_big_);
+
+  TfResult plan = TfOk("plan");
+  EXPECT_EQ(plan.Action(kWeb), "no-op") << plan.Describe();
+}
+
+TEST_F(Lifecycle, UpdatesMakeOnlyTheCallsTheDiffNeeds) {
+  SetWeb(With(BaseFields(), {{"tags", R"(["a"])"}}));
+  TfOk("apply");
+  std::string id = StateId();
+  ASSERT_FALSE(id.empty());
+
+  // Tags only: one tags call, nothing else that changes anything.
+  size_t mark = sim_->Log().size();
+  SetWeb(With(BaseFields(), {{"tags", R"(["a", "b"])"}}));
+  TfResult tags = TfOk("apply");
+  EXPECT_EQ(tags.Action(kWeb), "update") << tags.Describe();
+  auto calls = sim_->MutatingCalls(mark);
+  ASSERT_EQ(calls.size(), 1u) << "expected exactly the tags call:\n" << Sim::Describe(calls);
+  EXPECT_NE(calls[0].path.find("/v2/instances/" + id + "/tags"), std::string::npos)
+      << calls[0].ToString();
+  auto inst = sim_->Instance(id);
+  ASSERT_TRUE(inst);
+  EXPECT_EQ(StrList(inst->root(), "tags"), (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(StateAttr(kWeb, "tags"), R"(["a","b"])");
+
+  // Hostname only: one hostname call (PUT on the instance itself).
+  mark = sim_->Log().size();
+  SetWeb(With(BaseFields("web-2"), {{"tags", R"(["a", "b"])"}}));
+  TfResult rename = TfOk("apply");
+  EXPECT_EQ(rename.Action(kWeb), "update") << rename.Describe();
+  calls = sim_->MutatingCalls(mark);
+  ASSERT_EQ(calls.size(), 1u) << "expected exactly the hostname call:\n" << Sim::Describe(calls);
+  EXPECT_EQ(calls[0].method, "PUT");
+  EXPECT_NE(calls[0].path.find("/v2/instances/" + id), std::string::npos) << calls[0].ToString();
+  inst = sim_->Instance(id);
+  ASSERT_TRUE(inst);
+  EXPECT_EQ(Str(inst->root(), "hostname"), "web-2");
+
+  // Firewall: in place, one firewall call.
+  std::string fw = sim_->CreateFirewall("web-fw", net_);
+  ASSERT_FALSE(fw.empty());
+  mark = sim_->Log().size();
+  SetWeb(With(BaseFields("web-2"), {{"tags", R"(["a", "b"])"},
+                                    {"firewall_ids", "[{\"value\": " + Quote(fw) + "}]"}}));
+  TfResult firewall = TfOk("apply");
+  EXPECT_EQ(firewall.Action(kWeb), "update") << firewall.Describe();
+  calls = sim_->MutatingCalls(mark);
+  ASSERT_EQ(calls.size(), 1u) << "expected exactly the firewall call:\n" << Sim::Describe(calls);
+  EXPECT_NE(calls[0].path.find("/v2/instances/" + id + "/firewall"), std::string::npos)
+      << calls[0].ToString();
+  EXPECT_EQ(StateAttr(kWeb, "firewall_id"), fw);
+  EXPECT_EQ(StateId(), id);
+  inst = sim_->Instance(id);
+  ASSERT_TRUE(inst);
+  EXPECT_EQ(Str(inst->root(), "firewall_id"), fw);
+}
+
+TEST_F(Lifecycle, DestroyLeavesVolumesAndReservedIp) {
+  std::string vol = sim_->CreateVolume("data-1", net_);
+  std::string ip = sim_->CreateReservedIp("web-ip");
+  ASSERT_FALSE(vol.empty());
+  ASSERT_FALSE(ip.empty());
+  SetWeb(With(BaseFields(), {{"volume_ids", "[{\"value\": " + Quote(vol) + "}]"},
+                             {"reserved_ip_id", "{\"value\": " + Quote(ip) + "}"}}));
+  TfOk("apply");
+  std::string id = StateId();
+  ASSERT_FALSE(id.empty());
+  EXPECT_EQ(StateAttr(kWeb, "attached_volume_ids"), "[" + Quote(vol) + "]");
+  auto rip = sim_->ReservedIp(ip);
+  ASSERT_TRUE(rip);
+  EXPECT_EQ(Str(rip->root(), "assigned_to_id"), id) << Dump(rip->root());
+  EXPECT_EQ(StateAttr(kWeb, "reserved_ip_address"), Str(rip->root(), "ip"));
+  auto v = sim_->Volume(vol);
+  ASSERT_TRUE(v);
+  EXPECT_EQ(Str(v->root(), "instance_id"), id) << Dump(v->root());
+
+  size_t mark = sim_->Log().size();
+  TfResult destroy = TfOk("destroy");
+  EXPECT_EQ(destroy.Action(kWeb, "destroy-plan"), "delete") << destroy.Describe();
+  EXPECT_TRUE(sim_->InstanceIds().empty()) << "instance not deleted";
+  EXPECT_TRUE(StateObjects(ws_->State(), kWeb).empty()) << ReadFile(ws_->dir() + "/state.json");
+
+  // The volume and the IP persist, free.
+  v = sim_->Volume(vol);
+  ASSERT_TRUE(v) << "volume was deleted with the instance";
+  EXPECT_EQ(Str(v->root(), "instance_id"), "") << Dump(v->root());
+  rip = sim_->ReservedIp(ip);
+  ASSERT_TRUE(rip) << "reserved IP was deleted with the instance";
+  EXPECT_EQ(Str(rip->root(), "assigned_to_id"), "") << Dump(rip->root());
+
+  // ... because the provider released them first (not only because the API
+  // cleans up after a deleted instance).
+  auto log = sim_->Log();
+  long detach = FindCall(log, mark, "PUT", {"/v2/volumes/" + vol + "/detach"});
+  long unassign = FindCall(log, mark, "POST", {ip, "unassign"});
+  long del = FindCall(log, mark, "DELETE", {"/v2/instances/" + id});
+  EXPECT_GE(detach, 0) << Sim::Describe(sim_->MutatingCalls(mark));
+  EXPECT_GE(unassign, 0) << Sim::Describe(sim_->MutatingCalls(mark));
+  ASSERT_GE(del, 0) << Sim::Describe(sim_->MutatingCalls(mark));
+  EXPECT_LT(detach, del);
+  EXPECT_LT(unassign, del);
+  EXPECT_EQ(FindCall(log, mark, "DELETE", {"/v2/volumes"}), -1);
+  EXPECT_EQ(FindCall(log, mark, "DELETE", {"/ips/"}), -1);
+}
+
+TEST_F(Lifecycle, DriftOutOfBandDeletePlansCreateAndRefreshDropsIt) {
+  SetWeb(BaseFields());
+  TfOk("apply");
+  std::string id = StateId();
+  ASSERT_FALSE(id.empty());
+  ASSERT_TRUE(sim_->DeleteInstanceOutOfBand(id));
+  ASSERT_FALSE(sim_->Instance(id)) << "simulator still finds the instance";
+
+  size_t mark = sim_->Log().size();
+  TfResult plan = TfOk("plan");
+  EXPECT_EQ(plan.Action(kWeb), "create") << plan.Describe();
+  EXPECT_TRUE(sim_->MutatingCalls(mark).empty()) << Sim::Describe(sim_->MutatingCalls(mark));
+
+  TfResult refresh = TfOk("refresh");
+  EXPECT_TRUE(StateObjects(ws_->State(), kWeb).empty())
+      << "refresh kept a deleted instance:\n" << ReadFile(ws_->dir() + "/state.json");
+
+  // And apply brings it back, once.
+  TfResult apply = TfOk("apply");
+  EXPECT_EQ(apply.Action(kWeb), "create") << apply.Describe();
+  EXPECT_EQ(sim_->InstanceIds().size(), 1u);
+  EXPECT_NE(StateId(), id);
+}
+
+TEST_F(Lifecycle, DriftOutOfBandHostnameChangeIsAnUpdate) {
+  SetWeb(BaseFields());
+  TfOk("apply");
+  std::string id = StateId();
+  ASSERT_FALSE(id.empty());
+  ASSERT_TRUE(sim_->SetHostnameOutOfBand(id, "changed-outside"));
+
+  TfResult plan = TfOk("plan");
+  EXPECT_EQ(plan.Action(kWeb), "update") << plan.Describe();
+  EXPECT_TRUE(Contains(plan.ChangedAttributes(kWeb), "instance_name"))
+      << Join(plan.ChangedAttributes(kWeb));
+
+  size_t mark = sim_->Log().size();
+  TfResult apply = TfOk("apply");
+  EXPECT_EQ(apply.Action(kWeb), "update") << apply.Describe();
+  auto calls = sim_->MutatingCalls(mark);
+  ASSERT_EQ(calls.size(), 1u) << Sim::Describe(calls);
+  EXPECT_EQ(calls[0].method, "PUT");
+  auto inst = sim_->Instance(id);
+  ASSERT_TRUE(inst);
+  EXPECT_EQ(Str(inst->root(), "hostname"), "web-1");
+  EXPECT_EQ(StateId(), id);
+}
+
+// Import into a fresh working directory an instance made elsewhere.
+class Import : public E2ETest {
+ protected:
+  // Creates the instance with a first workspace and returns its id.
+  std::string CreateElsewhere() {
+    Workspace other(ProviderBlock());
+    other.SetResources({{kWeb, Entry(BaseFields())}});
+    TfResult r = other.Run("apply");
+    EXPECT_EQ(r.exit_code, 0) << r.Describe();
+    auto obj = CurrentObject(other.State(), kWeb);
+    if (!obj || obj->attributes == nullptr) return "";
+    return Str(*obj->attributes, "id");
+  }
+
+  void ImportThenNoOp(const std::string& import_id, const std::string& id) {
+    SetWeb(BaseFields());
+    TfResult imp = TfOk("import", {kWeb, import_id});
+    EXPECT_EQ(imp.Action(kWeb, "import"), "import") << imp.Describe();
+    EXPECT_EQ(StateId(), id);
+    EXPECT_EQ(StateAttr(kWeb, "instance_name"), "web-1");
+    EXPECT_EQ(StateAttr(kWeb, "size"), size_small_);
+    EXPECT_EQ(StateAttr(kWeb, "image"), image_);
+    EXPECT_EQ(StateAttr(kWeb, "region"), "LON1");
+    EXPECT_EQ(StateAttr(kWeb, "network_id"), net_);
+    EXPECT_FALSE(StateAttr(kWeb, "public_ipv4").empty());
+
+    size_t mark = sim_->Log().size();
+    TfResult plan = TfOk("plan");
+    EXPECT_EQ(plan.Action(kWeb), "no-op") << plan.Describe();
+    EXPECT_TRUE(sim_->MutatingCalls(mark).empty()) << Sim::Describe(sim_->MutatingCalls(mark));
+  }
+};
+
+TEST_F(Import, RegionSlashIdThenNoOpPlan) {
+  std::string id = CreateElsewhere();
+  ASSERT_FALSE(id.empty());
+  ImportThenNoOp("LON1/" + id, id);
+}
+
+TEST_F(Import, BareIdThenNoOpPlan) {
+  std::string id = CreateElsewhere();
+  ASSERT_FALSE(id.empty());
+  ImportThenNoOp(id, id);
+}
+
+TEST_F(Import, ConfigNamingNetworkByValueFromIsNeverReplacement) {
+  std::string id = CreateElsewhere();
+  ASSERT_FALSE(id.empty());
+  std::string net_name = sim_->NetworkName(net_);
+  ASSERT_FALSE(net_name.empty());
+  SetWeb(With(BaseFields(),
+              {{"network", "{\"value_from\": {\"name\": " + Quote(net_name) + "}}"}}));
+  TfOk("import", {kWeb, "LON1/" + id});
+  size_t mark = sim_->Log().size();
+  TfResult apply = TfOk("apply");
+  EXPECT_NE(apply.Action(kWeb), "replace") << apply.Describe();
+  EXPECT_NE(apply.Action(kWeb), "") << apply.Describe();
+  EXPECT_TRUE(apply.RequiresReplace(kWeb).empty()) << Join(apply.RequiresReplace(kWeb));
+  EXPECT_TRUE(sim_->MutatingCalls(mark).empty()) << Sim::Describe(sim_->MutatingCalls(mark));
+  EXPECT_EQ(StateId(), id);
+  TfResult plan = TfOk("plan");
+  EXPECT_EQ(plan.Action(kWeb), "no-op") << plan.Describe();
+}
+
+TEST_F(Import, MissingInstanceIsAnError) {
+  SetWeb(BaseFields());
+  TfResult imp = Tf("import", {kWeb, "LON1/00000000-0000-0000-0000-000000000000"});
+  EXPECT_EQ(imp.exit_code, 1) << imp.Describe();
+  EXPECT_EQ(imp.violations(), 0) << imp.Describe();
+  EXPECT_GE(imp.errors(), 1) << imp.Describe();
+  EXPECT_TRUE(StateObjects(ws_->State(), kWeb).empty());
+}
+
+}  // namespace
+}  // namespace e2e

@@ -1,0 +1,233 @@
+// End-to-end: every validation rule of SPEC.md as an error diagnostic on the
+// right attribute path (at validate, before any API call), the warnings for
+// a second SSH key / firewall, unknown values let through, and the
+// plan-time checks against the API (size, image, value_from resolution).
+#include <string>
+#include <vector>
+
+#include "tests/e2e/fixture.h"
+
+namespace e2e {
+namespace {
+
+using Validation = E2ETest;
+
+struct Case {
+  std::string name;       // resource name
+  Fields changes;         // applied to BaseFields()
+  std::string attribute;  // expected error path prefix; "" = must be valid
+};
+
+std::string Repeat(char c, size_t n) { return std::string(n, c); }
+
+TEST_F(Validation, EveryRuleIsAnErrorOnItsAttribute) {
+  const std::vector<Case> cases = {
+      // Positive controls: at the limits, valid.
+      {"ok_base", {}, ""},
+      {"ok_name_63", {{"instance_name", Quote(Repeat('a', 63))}}, ""},
+      {"ok_name_dots", {{"instance_name", Quote("web-1.example")}}, ""},
+      {"ok_user_data_32768", {{"user_data", Quote(Repeat('x', 32768))}}, ""},
+      {"ok_value_from_kind", {{"network", R"({"value_from": {"kind": "CivoVpc", "name": "n"}})"}}, ""},
+      {"ok_tags", {{"tags", R"(["a", "b-c", "d.e"])"}}, ""},
+      {"ok_timeouts", {{"timeouts", R"({"create": "1h30m", "update": "45s", "delete": "30m"})"}}, ""},
+      {"ok_refs_of_all_kinds",
+       {{"firewall_ids", R"([{"value_from": {"kind": "CivoFirewall", "name": "f"}}])"},
+        {"volume_ids", R"([{"value_from": {"kind": "CivoVolume", "name": "v"}}])"},
+        {"reserved_ip_id", R"({"value_from": {"kind": "CivoIpAddress", "name": "i"}})"}},
+       ""},
+      // instance_name: pattern and length.
+      {"name_upper", {{"instance_name", Quote("Web-1")}}, "instance_name"},
+      {"name_underscore", {{"instance_name", Quote("web_1")}}, "instance_name"},
+      {"name_trailing_dash", {{"instance_name", Quote("web-")}}, "instance_name"},
+      {"name_leading_dot", {{"instance_name", Quote(".web")}}, "instance_name"},
+      {"name_empty", {{"instance_name", Quote("")}}, "instance_name"},
+      {"name_64", {{"instance_name", Quote(Repeat('a', 64))}}, "instance_name"},
+      // size and image patterns.
+      {"size_upper", {{"size", Quote("G3.Small")}}, "size"},
+      {"size_space", {{"size", Quote("g3 small")}}, "size"},
+      {"image_dot", {{"image", Quote("ubuntu.jammy")}}, "image"},
+      {"image_upper", {{"image", Quote("Ubuntu-jammy")}}, "image"},
+      // tags.
+      {"tags_duplicate", {{"tags", R"(["a", "a"])"}}, "tags"},
+      {"tags_empty", {{"tags", R"([""])"}}, "tags"},
+      {"tags_whitespace", {{"tags", R"(["a b"])"}}, "tags"},
+      {"tags_tab", {{"tags", R"(["a\tb"])"}}, "tags"},
+      // user_data size in bytes (a 2-byte character counts twice).
+      {"user_data_32769", {{"user_data", Quote(Repeat('x', 32769))}}, "user_data"},
+      {"user_data_bytes", {{"user_data", Quote(Repeat('x', 32767) + "\xc3\xa9")}}, "user_data"},
+      // StringValueOrRef: exactly one of value / value_from; known kinds.
+      {"network_both", {{"network", R"({"value": "x", "value_from": {"name": "n"}})"}}, "network"},
+      {"network_neither", {{"network", "{}"}}, "network"},
+      {"network_wrong_kind", {{"network", R"({"value_from": {"kind": "CivoFirewall", "name": "n"}})"}},
+       "network"},
+      {"network_unknown_kind", {{"network", R"({"value_from": {"kind": "Bogus", "name": "n"}})"}},
+       "network"},
+      {"firewall_wrong_kind",
+       {{"firewall_ids", R"([{"value_from": {"kind": "CivoVpc", "name": "f"}}])"}}, "firewall_ids"},
+      {"firewall_both", {{"firewall_ids", R"([{"value": "x", "value_from": {"name": "f"}}])"}},
+       "firewall_ids"},
+      {"volume_wrong_kind",
+       {{"volume_ids", R"([{"value_from": {"kind": "CivoFirewall", "name": "v"}}])"}}, "volume_ids"},
+      {"volume_neither", {{"volume_ids", "[{}]"}}, "volume_ids"},
+      {"reserved_ip_wrong_kind",
+       {{"reserved_ip_id", R"({"value_from": {"kind": "CivoVolume", "name": "i"}})"}},
+       "reserved_ip_id"},
+      // timeouts are durations.
+      {"timeout_not_duration", {{"timeouts", R"({"create": "soon"})"}}, "timeouts"},
+  };
+  std::map<std::string, std::string> resources;
+  for (const auto& c : cases) {
+    resources["civo_compute_instance." + c.name] = Entry(With(BaseFields(), c.changes));
+  }
+  ws_->SetResources(resources);
+
+  size_t mark = sim_->Log().size();
+  TfResult r = Tf("validate");
+  EXPECT_EQ(r.exit_code, 1) << r.Describe();
+  EXPECT_EQ(r.violations(), 0) << r.Describe();
+  auto errors = r.Errors();
+  for (const auto& c : cases) {
+    SCOPED_TRACE("case " + c.name);
+    std::string addr = "civo_compute_instance." + c.name;
+    std::vector<Diagnostic> mine;
+    for (const auto& d : errors) {
+      if (d.resource == addr) mine.push_back(d);
+    }
+    if (c.attribute.empty()) {
+      EXPECT_TRUE(mine.empty()) << "valid configuration rejected: " << mine.front().ToString();
+      continue;
+    }
+    ASSERT_FALSE(mine.empty()) << "no error for " << c.name << "\n" << r.Describe();
+    for (const auto& d : mine) {
+      EXPECT_EQ(d.attribute.rfind(c.attribute, 0), 0u)
+          << "error not on " << c.attribute << ": " << d.ToString();
+      EXPECT_EQ(d.origin, "provider") << d.ToString();
+      EXPECT_FALSE(d.summary.empty()) << d.ToString();
+    }
+  }
+  EXPECT_EQ(sim_->Log().size(), mark) << "validate called the API:\n"
+                                      << Sim::Describe(sim_->Log());
+
+  // The same rules hold at plan (validation runs again), and nothing is
+  // created.
+  TfResult plan = Tf("apply");
+  EXPECT_EQ(plan.exit_code, 1) << plan.Describe();
+  EXPECT_EQ(plan.violations(), 0) << plan.Describe();
+  EXPECT_TRUE(sim_->MutatingCalls(mark).empty()) << Sim::Describe(sim_->MutatingCalls(mark));
+}
+
+TEST_F(Validation, SecondSshKeyAndFirewallAreWarnings) {
+  std::string k1 = sim_->CreateSshKey("key-one");
+  std::string k2 = sim_->CreateSshKey("key-two");
+  std::string f1 = sim_->CreateFirewall("fw-one", net_);
+  std::string f2 = sim_->CreateFirewall("fw-two", net_);
+  SetWeb(With(BaseFields(),
+              {{"ssh_key_ids", "[" + Quote(k1) + ", " + Quote(k2) + "]"},
+               {"firewall_ids", "[{\"value\": " + Quote(f1) + "}, {\"value\": " + Quote(f2) + "}]"}}));
+  TfResult r = TfOk("validate");
+  bool key_warning = false, fw_warning = false;
+  for (const auto& d : r.Warnings()) {
+    if (d.attribute.rfind("ssh_key_ids", 0) == 0) {
+      key_warning = true;
+      EXPECT_TRUE(ContainsNoCase(d.summary + " " + d.detail, "user_data")) << d.ToString();
+    }
+    if (d.attribute.rfind("firewall_ids", 0) == 0) fw_warning = true;
+  }
+  EXPECT_TRUE(key_warning) << r.Describe();
+  EXPECT_TRUE(fw_warning) << r.Describe();
+
+  // Applied, the first of each is used.
+  TfResult apply = TfOk("apply");
+  auto inst = sim_->Instance(StateId());
+  ASSERT_TRUE(inst);
+  EXPECT_EQ(Str(inst->root(), "ssh_key_id"), k1);
+  EXPECT_EQ(Str(inst->root(), "firewall_id"), f1);
+  EXPECT_EQ(StateAttr(kWeb, "firewall_id"), f1);
+}
+
+TEST_F(Validation, UnknownValuesAreNotRejected) {
+  // Values that are unknown at validate time (references to another
+  // instance) are skipped, not rejected.
+  std::map<std::string, std::string> resources;
+  resources["civo_compute_instance.a"] = Entry(BaseFields("a"));
+  std::string ref_id = R"({"$ref": "civo_compute_instance.a.id"})";
+  std::string ref_net = R"({"$ref": "civo_compute_instance.a.network_id"})";
+  resources["civo_compute_instance.b"] = Entry(With(
+      BaseFields("b"),
+      {{"network", "{\"value\": " + ref_net + "}"},
+       {"tags", "[" + ref_id + "]"},
+       {"user_data", ref_id},
+       {"firewall_ids", R"([{"value": {"$ref": "civo_compute_instance.a.firewall_id"}}])"}}));
+  ws_->SetResources(resources);
+  TfResult validate = TfOk("validate");
+  // And they work once known.
+  TfResult apply = TfOk("apply");
+  EXPECT_EQ(sim_->InstanceIds().size(), 2u);
+}
+
+using PlanCheck = E2ETest;
+
+TEST_F(PlanCheck, UnknownSizeAndImageFailAtPlanNotApply) {
+  std::map<std::string, std::string> resources;
+  resources["civo_compute_instance.bad_size"] =
+      Entry(With(BaseFields("s"), {{"size", Quote("g9.enormous")}}));
+  resources["civo_compute_instance.bad_image"] =
+      Entry(With(BaseFields("i"), {{"image", Quote("no-such-os")}}));
+  ws_->SetResources(resources);
+  TfResult r = Tf("apply");
+  EXPECT_EQ(r.exit_code, 1) << r.Describe();
+  EXPECT_EQ(r.violations(), 0) << r.Describe();
+  bool size_error = false, image_error = false;
+  for (const auto& d : r.Errors()) {
+    if (d.resource == "civo_compute_instance.bad_size" && d.attribute == "size") {
+      size_error = true;
+      EXPECT_EQ(d.step, "plan") << d.ToString();
+      // It says which sizes do exist.
+      EXPECT_NE((d.summary + d.detail).find(size_small_), std::string::npos) << d.ToString();
+    }
+    if (d.resource == "civo_compute_instance.bad_image" && d.attribute == "image") {
+      image_error = true;
+      EXPECT_EQ(d.step, "plan") << d.ToString();
+      EXPECT_NE((d.summary + d.detail).find(image_), std::string::npos) << d.ToString();
+    }
+  }
+  EXPECT_TRUE(size_error) << r.Describe();
+  EXPECT_TRUE(image_error) << r.Describe();
+  EXPECT_EQ(FindCall(sim_->Log(), 0, "POST", {"/v2/instances"}), -1)
+      << "an instance create was attempted:\n" << Sim::Describe(sim_->Log());
+  EXPECT_TRUE(sim_->InstanceIds().empty());
+}
+
+TEST_F(PlanCheck, ValueFromWithoutMatchIsAnErrorOnTheAttribute) {
+  SetWeb(With(BaseFields(), {{"network", R"({"value_from": {"name": "no-such-network"}})"}}));
+  TfResult r = Tf("plan");
+  EXPECT_EQ(r.exit_code, 1) << r.Describe();
+  EXPECT_EQ(r.violations(), 0) << r.Describe();
+  bool found = false;
+  for (const auto& d : r.Errors()) {
+    if (d.attribute.rfind("network", 0) == 0 && d.attribute.rfind("network_id", 0) != 0) {
+      found = true;
+    }
+  }
+  EXPECT_TRUE(found) << r.Describe();
+}
+
+TEST_F(PlanCheck, ValueFromWithSeveralMatchesIsAnErrorOnTheAttribute) {
+  std::string a = sim_->CreateFirewall("twin", net_);
+  std::string b = sim_->CreateFirewall("twin", net_, "LON1", /*allow_duplicate_name=*/true);
+  ASSERT_FALSE(a.empty());
+  ASSERT_FALSE(b.empty()) << "could not make a second firewall named twin";
+  SetWeb(With(BaseFields(), {{"firewall_ids", R"([{"value_from": {"name": "twin"}}])"}}));
+  TfResult r = Tf("apply");
+  EXPECT_EQ(r.exit_code, 1) << r.Describe();
+  EXPECT_EQ(r.violations(), 0) << r.Describe();
+  bool found = false;
+  for (const auto& d : r.Errors()) {
+    if (d.attribute.rfind("firewall_ids", 0) == 0) found = true;
+  }
+  EXPECT_TRUE(found) << r.Describe();
+  EXPECT_TRUE(sim_->InstanceIds().empty());
+}
+
+}  // namespace
+}  // namespace e2e
