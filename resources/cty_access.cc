@@ -42,6 +42,16 @@ Maybe<std::vector<std::string>> GetStringList(const Value& object, std::string_v
   return M::Known(std::move(out));
 }
 
+std::optional<std::vector<std::string>> AsStringVector(const Value& list) {
+  if (list.is_null() || !list.IsWhollyKnown()) return std::nullopt;
+  std::vector<std::string> out;
+  for (const Value& e : list.Elements()) {
+    if (e.is_null()) return std::nullopt;
+    out.push_back(e.AsString());
+  }
+  return out;
+}
+
 Value StringOrNull(const std::string& s) { return s.empty() ? Value::Null() : Value::String(s); }
 
 Value StringList(const std::vector<std::string>& items) {

@@ -39,6 +39,9 @@ Maybe<int64_t> GetInt(const tfplugin::cty::Value& object, std::string_view name)
 Maybe<std::vector<std::string>> GetStringList(const tfplugin::cty::Value& object,
                                               std::string_view name);
 
+// A known list of known strings, else nullopt.
+std::optional<std::vector<std::string>> AsStringVector(const tfplugin::cty::Value& list);
+
 // Writers.
 tfplugin::cty::Value StringOrNull(const std::string& s);  // "" → null
 tfplugin::cty::Value StringList(const std::vector<std::string>& items);

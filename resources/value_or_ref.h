@@ -18,6 +18,13 @@ struct ValueOrRef {
   std::string kind;   // kValueFrom (may be empty)
   std::string name;   // kValueFrom
 
+  static ValueOrRef Null() { return ValueOrRef(); }
+  static ValueOrRef Unknown() {
+    ValueOrRef r;
+    r.form = Form::kUnknown;
+    return r;
+  }
+
   bool is_null() const { return form == Form::kNull; }
   bool is_unknown() const { return form == Form::kUnknown; }
   // Human-readable, for messages: `"id"` or `name "x"`.

@@ -30,8 +30,8 @@ Maybe<std::string> InstanceConfig::FirstSshKey() const {
 }
 
 ValueOrRef InstanceConfig::FirstFirewall() const {
-  if (firewall_ids.is_unknown()) return ValueOrRef{.form = ValueOrRef::Form::kUnknown};
-  if (firewall_ids.is_null() || firewall_ids.value.empty()) return ValueOrRef{};
+  if (firewall_ids.is_unknown()) return ValueOrRef::Unknown();
+  if (firewall_ids.is_null() || firewall_ids.value.empty()) return ValueOrRef::Null();
   return firewall_ids.value.front();
 }
 

@@ -4,8 +4,10 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "resources/compute_instance/model.h"
 #include "resources/compute_instance/spec.h"
 
 namespace resources::compute_instance {
@@ -225,5 +227,45 @@ std::string Resolver::ImageName(const std::string& image_id) {
   }
   return "";
 }
+
+ResolvedConfig ResolveConfig(Resolver& r, const InstanceConfig& c, Diagnostics& diags) {
+  ResolvedConfig out;
+  out.size = r.Size(c.size, AttributePath::Root("size"), diags);
+  out.image = r.Image(c.image, AttributePath::Root("image"), diags);
+  out.network = r.Network(c.network, AttributePath::Root("network"), diags);
+  const ValueOrRef first_fw = c.FirstFirewall();
+  if (first_fw.is_unknown()) {
+    out.firewall = Resolution::Unknown();
+  } else if (!first_fw.is_null()) {
+    out.firewall = r.Firewall(first_fw, AttributePath::Root("firewall_ids").Index(0), diags);
+  } else if (out.network.known()) {
+    out.firewall = r.DefaultFirewall(out.network.id, AttributePath::Root("network"), diags);
+  } else {
+    out.firewall = Resolution::Unknown();
+  }
+  if (c.volume_ids.is_null()) {
+    out.volumes = Maybe<std::vector<std::string>>::Null();
+  } else if (c.volume_ids.is_unknown()) {
+    out.volumes = Maybe<std::vector<std::string>>::Unknown();
+  } else {
+    std::vector<std::string> ids;
+    bool all_known = true;
+    for (size_t i = 0; i < c.volume_ids.value.size(); ++i) {
+      Resolution v = r.Volume(c.volume_ids.value[i],
+                              AttributePath::Root("volume_ids").Index(static_cast<int64_t>(i)),
+                              diags);
+      if (v.known()) {
+        ids.push_back(v.id);
+      } else {
+        all_known = false;
+      }
+    }
+    out.volumes = all_known ? Maybe<std::vector<std::string>>::Known(ids)
+                            : Maybe<std::vector<std::string>>::Unknown();
+  }
+  out.reserved_ip = r.ReservedIp(c.reserved_ip, AttributePath::Root("reserved_ip_id"), diags);
+  return out;
+}
+
 
 }  // namespace resources::compute_instance

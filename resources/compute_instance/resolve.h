@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "civoapi/models.h"
 #include "resources/cty_access.h"
@@ -69,6 +70,20 @@ class Resolver {
   ApiSession session_;
   std::string region_;
 };
+
+// Everything the config names, resolved (or unknown / failed with a
+// diagnostic). Volume ids: null (attachments unmanaged), unknown or known.
+struct ResolvedConfig {
+  std::optional<civoapi::Size> size;
+  Resolution image;
+  Resolution network;
+  Resolution firewall;  // the first firewall, or the network's default
+  Maybe<std::vector<std::string>> volumes;
+  Resolution reserved_ip;
+};
+
+struct InstanceConfig;
+ResolvedConfig ResolveConfig(Resolver& r, const InstanceConfig& c, tfplugin::Diagnostics& diags);
 
 }  // namespace resources::compute_instance
 

@@ -7,6 +7,11 @@ namespace resources::compute_instance {
 
 namespace {
 
+// The table below names only the fields each attribute uses (designated
+// initializers); the others keep their defaults on purpose.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
 constexpr char kNamePattern[] = "^[a-z0-9]([a-z0-9.\\-]*[a-z0-9])?$";
 constexpr char kImagePattern[] = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
 
@@ -103,6 +108,7 @@ ResourceSpec MakeSpec() {
   computed("disk_gb", Shape::kNumber, "Root disk of the size, in GB.");
   return s;
 }
+#pragma GCC diagnostic pop
 
 }  // namespace
 

@@ -1,0 +1,75 @@
+#include "resources/civo_provider.h"
+
+#include <string>
+#include <vector>
+
+#include "civoapi/client.h"
+#include "resources/compute_instance/compute_instance_resource.h"
+#include "resources/provider_context.h"
+
+namespace resources {
+
+namespace {
+
+class CivoProvider final : public tfplugin::Provider {
+ public:
+  explicit CivoProvider(EnvLookup env)
+      : env_(std::move(env)),
+        context_(std::make_shared<ProviderContext>()),
+        compute_instance_(context_) {
+    resources_ = {&compute_instance_};
+  }
+
+  const tfplugin::Schema& config_schema() const override { return ProviderConfigSchema(); }
+
+  void ValidateConfig(const tfplugin::cty::Value& config,
+                      tfplugin::Diagnostics& diags) const override {
+    ValidateProviderConfig(config, diags);
+  }
+
+  void Configure(const tfplugin::cty::Value& config, const std::string& terraform_version,
+                 tfplugin::Diagnostics& diags) override {
+    ValidateProviderConfig(config, diags);
+    if (diags.HasError()) return;
+    ProviderSettings s = ResolveProviderConfig(config, env_, diags);
+    if (diags.HasError()) return;
+    if (!s.fully_known) {
+      // Apply runs in a fresh process with the values known; until then,
+      // plans skip the API checks.
+      context_->ConfigurePartially(s.region);
+      return;
+    }
+    civoapi::ClientOptions opts;
+    opts.api_url = s.api_url;
+    opts.token = s.token;
+    opts.region = s.region;
+    opts.user_agent = std::string("terraform-provider-civo/") + CIVO_PROVIDER_VERSION +
+                      (terraform_version.empty() ? "" : " terraform/" + terraform_version);
+    auto client = civoapi::Client::Create(std::move(opts));
+    if (!client.ok()) {
+      diags.AddError("Could not set up the Civo API client", std::string(client.status().message()));
+      return;
+    }
+    context_->Configure(std::shared_ptr<civoapi::Client>(std::move(*client)), s.region);
+  }
+
+  void Stop() override { context_->Stop(); }
+
+  const std::vector<tfplugin::Resource*>& resources() const override { return resources_; }
+
+ private:
+  EnvLookup env_;
+  std::shared_ptr<ProviderContext> context_;
+  compute_instance::ComputeInstanceResource compute_instance_;
+  std::vector<tfplugin::Resource*> resources_;
+};
+
+}  // namespace
+
+std::unique_ptr<tfplugin::Provider> NewCivoProvider() { return NewCivoProvider(ProcessEnv()); }
+
+std::unique_ptr<tfplugin::Provider> NewCivoProvider(EnvLookup env) {
+  return std::make_unique<CivoProvider>(std::move(env));
+}
+
+}  // namespace resources

@@ -1,0 +1,62 @@
+#include "resources/compute_instance/compute_instance_resource.h"
+
+#include "resources/compute_instance/create.h"
+#include "resources/compute_instance/delete.h"
+#include "resources/compute_instance/import.h"
+#include "resources/compute_instance/plan.h"
+#include "resources/compute_instance/read.h"
+#include "resources/compute_instance/spec.h"
+#include "resources/compute_instance/update.h"
+#include "resources/compute_instance/validate.h"
+
+namespace resources::compute_instance {
+
+ComputeInstanceResource::ComputeInstanceResource(std::shared_ptr<const ProviderContext> context)
+    : context_(std::move(context)) {}
+
+const std::string& ComputeInstanceResource::type_name() const {
+  return ComputeInstanceSpec().type_name;
+}
+
+const tfplugin::Schema& ComputeInstanceResource::schema() const { return ComputeInstanceSchema(); }
+
+void ComputeInstanceResource::Validate(const tfplugin::cty::Value& config,
+                                       tfplugin::Diagnostics& diags) const {
+  ValidateConfig(config, diags);
+}
+
+tfplugin::PlanResponse ComputeInstanceResource::Plan(const tfplugin::PlanRequest& req,
+                                                     tfplugin::Diagnostics& diags) {
+  // Terraform validates before planning, but a plan must never act on a
+  // config that breaks the rules (e.g. values that were unknown at validate).
+  if (!req.config.is_null()) {
+    ValidateConfig(req.config, diags);
+    if (diags.HasError()) {
+      tfplugin::PlanResponse resp;
+      resp.planned_state = req.proposed_new_state;
+      resp.planned_private = req.prior_private;
+      return resp;
+    }
+  }
+  return PlanInstance(context_->Session(), req, diags);
+}
+
+tfplugin::ApplyResponse ComputeInstanceResource::Apply(const tfplugin::ApplyRequest& req,
+                                                       tfplugin::Diagnostics& diags) {
+  const ApiSession session = context_->Session();
+  if (req.planned_state.is_null()) return DeleteInstance(session, req, diags);
+  if (req.prior_state.is_null()) return CreateInstance(session, req, diags);
+  return UpdateInstance(session, req, diags);
+}
+
+tfplugin::ReadResponse ComputeInstanceResource::Read(const tfplugin::ReadRequest& req,
+                                                     tfplugin::Diagnostics& diags) {
+  return ReadInstance(context_->Session(), req, diags);
+}
+
+std::vector<tfplugin::ImportedObject> ComputeInstanceResource::Import(
+    const std::string& id, tfplugin::Diagnostics& diags) {
+  return ImportInstance(context_->Session(), id, diags);
+}
+
+}  // namespace resources::compute_instance

@@ -1,0 +1,84 @@
+#include "resources/compute_instance/delete.h"
+
+#include <chrono>
+#include <set>
+#include <string>
+
+#include "civoapi/errors.h"
+#include "resources/compute_instance/api_errors.h"
+#include "resources/compute_instance/attachments.h"
+#include "resources/compute_instance/model.h"
+#include "resources/cty_access.h"
+
+namespace resources::compute_instance {
+
+using tfplugin::Diagnostics;
+using tfplugin::cty::Value;
+
+tfplugin::ApplyResponse DeleteInstance(const ApiSession& session,
+                                       const tfplugin::ApplyRequest& req, Diagnostics& diags) {
+  tfplugin::ApplyResponse resp;
+  resp.private_data = req.planned_private;
+  resp.new_state = req.prior_state;  // what stays in state if deletion fails
+  if (!session.configured()) {
+    diags.AddError("Provider not configured",
+                   "The Civo provider has no usable configuration (token, region, api_endpoint).");
+    return resp;
+  }
+  const InstanceConfig prior = ReadInstanceConfig(req.prior_state);
+  const auto id = GetString(req.prior_state, "id");
+  if (!id.is_known() || id.value.empty()) {
+    resp.new_state = Value::Null();  // nothing was ever created
+    return resp;
+  }
+  const auto deadline = std::chrono::steady_clock::now() + prior.delete_timeout;
+  const std::string region = prior.region.is_known() ? prior.region.value : session.default_region;
+  const civoapi::CallOptions opts = session.Call(region, deadline);
+  civoapi::Client& client = *session.client;
+  const AttachTarget target{client, opts, id.value};
+
+  auto inst = client.GetInstance(id.value, opts);
+  if (civoapi::IsNotFound(inst.status())) {
+    resp.new_state = Value::Null();  // already gone
+    return resp;
+  }
+  if (!inst.ok()) {
+    AddApiError(diags, "Could not look up the instance to delete", inst.status());
+    return resp;
+  }
+
+  // Release attachments first so they persist, but only what the API says is
+  // still this instance's.
+  if (!inst->reserved_ip_id.empty()) {
+    if (auto s = UnassignReservedIpIfOurs(target, inst->reserved_ip_id); !s.ok()) {
+      AddApiError(diags, "Could not unassign the reserved IP", s);
+      return resp;
+    }
+  }
+  std::set<std::string> volumes(inst->volume_ids.begin(), inst->volume_ids.end());
+  const auto recorded = GetStringList(req.prior_state, "attached_volume_ids");
+  if (recorded.is_known()) volumes.insert(recorded.value.begin(), recorded.value.end());
+  for (const auto& v : volumes) {
+    if (auto s = DetachVolumeIfOurs(target, v); !s.ok()) {
+      AddApiError(diags, "Could not detach a volume", s);
+      return resp;
+    }
+  }
+
+  if (auto s = client.DeleteInstance(id.value, opts); !s.ok() && !civoapi::IsNotFound(s)) {
+    AddApiError(diags, "Could not delete the instance", s);
+    return resp;
+  }
+  auto gone = client.WaitInstance(
+      id.value, [](const civoapi::Instance&) { return false; }, opts);
+  if (!civoapi::IsNotFound(gone.status())) {
+    AddApiError(diags, "The instance was not deleted in time",
+                gone.ok() ? absl::DeadlineExceededError("the instance still exists")
+                          : gone.status());
+    return resp;
+  }
+  resp.new_state = Value::Null();
+  return resp;
+}
+
+}  // namespace resources::compute_instance

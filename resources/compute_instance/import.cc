@@ -1,0 +1,88 @@
+#include "resources/compute_instance/import.h"
+
+#include <chrono>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "civoapi/errors.h"
+#include "resources/compute_instance/api_errors.h"
+#include "resources/compute_instance/read.h"
+#include "resources/compute_instance/resolve.h"
+#include "resources/compute_instance/spec.h"
+#include "resources/compute_instance/state_mapping.h"
+#include "resources/cty_access.h"
+#include "resources/value_or_ref.h"
+
+namespace resources::compute_instance {
+
+using tfplugin::Diagnostics;
+using tfplugin::cty::Value;
+
+std::vector<tfplugin::ImportedObject> ImportInstance(const ApiSession& session,
+                                                     const std::string& import_id,
+                                                     Diagnostics& diags) {
+  if (!session.configured()) {
+    diags.AddError("Provider not configured",
+                   "The Civo provider has no usable configuration (token, region, api_endpoint).");
+    return {};
+  }
+  std::string region = session.default_region;
+  std::string id = import_id;
+  if (auto slash = import_id.find('/'); slash != std::string::npos) {
+    region = absl::AsciiStrToUpper(import_id.substr(0, slash));
+    id = import_id.substr(slash + 1);
+  }
+  if (id.empty() || region.empty() || id.find('/') != std::string::npos) {
+    diags.AddError("Invalid import id",
+                   absl::StrCat("Expected REGION/ID or ID (the instance UUID), got \"", import_id,
+                                "\"."));
+    return {};
+  }
+  const civoapi::CallOptions opts =
+      session.Call(region, std::chrono::steady_clock::now() + std::chrono::minutes(5));
+  auto inst = session.client->GetInstance(id, opts);
+  if (!inst.ok()) {
+    AddApiError(diags,
+                civoapi::IsNotFound(inst.status())
+                    ? absl::StrCat("No instance ", id, " in region ", region)
+                    : "Could not read the instance to import",
+                inst.status());
+    return {};
+  }
+
+  Value s = NullObject();
+  s = s.WithAttr("region", Value::String(inst->region.empty() ? region : inst->region));
+  s = s.WithAttr("image", StringOrNull(inst->source_id));
+  s = s.WithAttr("network", inst->network_id.empty() ? Value::Null()
+                                                     : ValueOrRefWithValue(inst->network_id));
+  s = s.WithAttr("ssh_key_ids", inst->ssh_key_id.empty() ? Value::Null()
+                                                         : StringList({inst->ssh_key_id}));
+  s = s.WithAttr("user_data", StringOrNull(inst->script));
+  if (!inst->reserved_ip_id.empty()) {
+    s = s.WithAttr("reserved_ip_id", ValueOrRefWithValue(inst->reserved_ip_id));
+  }
+  // The network's default firewall is what a config without firewall_ids
+  // gets, so it imports as null; any other firewall is named by id.
+  Resolver resolver(session, Maybe<std::string>::Known(region));
+  Diagnostics lookup;  // a failed lookup only makes the import less tidy
+  Resolution default_fw = inst->network_id.empty()
+                              ? Resolution::Unknown()
+                              : resolver.DefaultFirewall(inst->network_id, {}, lookup);
+  if (!inst->firewall_id.empty() &&
+      !(default_fw.known() && default_fw.id == inst->firewall_id)) {
+    s = s.WithAttr("firewall_ids", Value::List({ValueOrRefWithValue(inst->firewall_id)}));
+  }
+  s = RefreshFromApi(s, *inst);
+  if (s.Attr("image").is_null()) {
+    s = s.WithAttr("image", StringOrNull(resolver.ImageName(inst->disk_image_id)));
+  }
+  if (s.Attr("disk_image_id").is_null() && !inst->source_id.empty()) {
+    Resolution img = resolver.Image(Maybe<std::string>::Known(inst->source_id), {}, lookup);
+    if (img.known()) s = s.WithAttr("disk_image_id", Value::String(img.id));
+  }
+  s = UnknownsToNull(s);
+  return {tfplugin::ImportedObject{s, ""}};
+}
+
+}  // namespace resources::compute_instance
