@@ -13,9 +13,18 @@ namespace tfplugin {
 // A path into a value: attribute names, list indexes and map keys.
 class AttributePath {
  public:
-  struct Attribute { std::string name; };
-  struct StringKey { std::string key; };
-  struct IntKey { int64_t index; };
+  struct Attribute {
+    std::string name;
+    friend bool operator==(const Attribute&, const Attribute&) = default;
+  };
+  struct StringKey {
+    std::string key;
+    friend bool operator==(const StringKey&, const StringKey&) = default;
+  };
+  struct IntKey {
+    int64_t index;
+    friend bool operator==(const IntKey&, const IntKey&) = default;
+  };
   using Step = std::variant<Attribute, StringKey, IntKey>;
 
   AttributePath() = default;

@@ -1,0 +1,375 @@
+// The plugin process as Terraform sees it: launched with the magic cookie and
+// a client certificate, handshake, mutual TLS, RPCs, refusal of strangers,
+// signals, -debug, and a prompt exit on GRPCController/Shutdown. Runs against
+// the test provider (tfplugin + fake provider) and, when it is built, the
+// real terraform-provider-civo.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/stat.h>
+
+#include <atomic>
+#include <chrono>
+#include <regex>
+#include <thread>
+
+#include "tests/server/health.grpc.pb.h"
+#include "tests/support/tfplugin_test_client.h"
+
+namespace {
+
+using namespace std::chrono_literals;
+using tfplugin::cty::Type;
+using tfplugin::cty::Value;
+using tfplugin_test::DiagnosticsText;
+using tfplugin_test::HasError;
+using tfplugin_test::LaunchOptions;
+using tfplugin_test::ProviderProcess;
+using tfplugin_test::Subprocess;
+
+std::vector<std::string> Binaries() {
+  std::vector<std::string> out = {TPTEST_PROVIDER_BINARY};
+  if (std::string(CIVO_PROVIDER_BINARY).size() > 0) out.push_back(CIVO_PROVIDER_BINARY);
+  return out;
+}
+
+bool IsFake(const std::string& path) { return path == TPTEST_PROVIDER_BINARY; }
+
+// Environment that keeps a real provider off any network and the fake one
+// without its token fallback.
+std::map<std::string, std::optional<std::string>> QuietEnv() {
+  return {{"CIVO_TOKEN", std::nullopt}, {"TPTEST_TOKEN", std::nullopt},
+          {"CIVO_API_URL", std::string("http://127.0.0.1:9")}, {"TF_LOG", std::nullopt},
+          {"TF_LOG_PROVIDER", std::nullopt}};
+}
+
+class LaunchTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  std::unique_ptr<ProviderProcess> Launch(std::map<std::string, std::optional<std::string>> env = {}) {
+    LaunchOptions o;
+    o.binary = GetParam();
+    o.env = QuietEnv();
+    for (auto& [k, v] : env) o.env[k] = v;
+    auto p = ProviderProcess::Launch(o);
+    EXPECT_TRUE(p.ok()) << p.status();
+    return p.ok() ? *std::move(p) : nullptr;
+  }
+
+  static tfplugin6::GetProviderSchema_Response Schema(ProviderProcess& p) {
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + 10s);
+    tfplugin6::GetProviderSchema_Request req;
+    tfplugin6::GetProviderSchema_Response resp;
+    grpc::Status s = p.provider().GetProviderSchema(&ctx, req, &resp);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return resp;
+  }
+
+  // The provider config object: every attribute null but `token` (if given).
+  static tfplugin6::DynamicValue ProviderConfig(const tfplugin6::GetProviderSchema_Response& schema,
+                                                std::optional<std::string> token) {
+    auto type = tfplugin_test::ImpliedType(schema.provider().block());
+    EXPECT_TRUE(type.ok());
+    std::map<std::string, Value> attrs;
+    for (const auto& [k, t] : type->attributes()) attrs[k] = Value::Null();
+    if (token) attrs["token"] = Value::String(*token);
+    auto dv = tfplugin_test::Encode(Value::Object(attrs), *type);
+    EXPECT_TRUE(dv.ok()) << dv.status();
+    return *dv;
+  }
+};
+
+TEST_P(LaunchTest, HandshakeSchemaValidateConfigureShutdown) {
+  auto p = Launch();
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->handshake().network, "unix");
+  struct stat st {};
+  ASSERT_EQ(stat(p->handshake().address.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISSOCK(st.st_mode));
+
+  auto schema = Schema(*p);
+  EXPECT_FALSE(HasError(schema.diagnostics())) << DiagnosticsText(schema.diagnostics());
+  EXPECT_GE(schema.resource_schemas_size(), 1);
+  EXPECT_TRUE(schema.server_capabilities().plan_destroy());
+  EXPECT_TRUE(schema.server_capabilities().get_provider_schema_optional());
+
+  {
+    grpc::ClientContext ctx;
+    tfplugin6::ValidateProviderConfig_Request req;
+    *req.mutable_config() = ProviderConfig(schema, "tok");
+    tfplugin6::ValidateProviderConfig_Response resp;
+    ASSERT_TRUE(p->provider().ValidateProviderConfig(&ctx, req, &resp).ok());
+    EXPECT_FALSE(HasError(resp.diagnostics())) << DiagnosticsText(resp.diagnostics());
+  }
+  {
+    grpc::ClientContext ctx;
+    tfplugin6::ConfigureProvider_Request req;
+    req.set_terraform_version("1.9.0");
+    *req.mutable_config() = ProviderConfig(schema, "tok");
+    tfplugin6::ConfigureProvider_Response resp;
+    ASSERT_TRUE(p->provider().ConfigureProvider(&ctx, req, &resp).ok());
+    EXPECT_FALSE(HasError(resp.diagnostics())) << DiagnosticsText(resp.diagnostics());
+  }
+  std::string socket = p->handshake().address;
+  auto start = std::chrono::steady_clock::now();
+  std::optional<int> code = p->Shutdown(2s);
+  auto took = std::chrono::steady_clock::now() - start;
+  ASSERT_TRUE(code.has_value()) << "did not exit within 2 s of Shutdown";
+  EXPECT_EQ(*code, 0) << p->process().stderr_text();
+  EXPECT_LT(took, 2s);
+  EXPECT_NE(stat(socket.c_str(), &st), 0) << "socket file left behind";
+}
+
+TEST_P(LaunchTest, ConfigureWithoutTokenIsAnErrorDiagnostic) {
+  auto p = Launch();
+  ASSERT_TRUE(p);
+  auto schema = Schema(*p);
+  grpc::ClientContext ctx;
+  tfplugin6::ConfigureProvider_Request req;
+  *req.mutable_config() = ProviderConfig(schema, std::nullopt);
+  tfplugin6::ConfigureProvider_Response resp;
+  ASSERT_TRUE(p->provider().ConfigureProvider(&ctx, req, &resp).ok());
+  EXPECT_TRUE(HasError(resp.diagnostics()));
+}
+
+TEST_P(LaunchTest, HealthServiceReportsPluginServing) {
+  auto p = Launch();
+  ASSERT_TRUE(p);
+  auto health = grpc::health::v1::Health::NewStub(p->channel());
+  grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + 5s);
+  grpc::health::v1::HealthCheckRequest req;
+  req.set_service("plugin");
+  grpc::health::v1::HealthCheckResponse resp;
+  grpc::Status s = health->Check(&ctx, req, &resp);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(resp.status(), grpc::health::v1::HealthCheckResponse::SERVING);
+}
+
+// Nobody but the holder of the host's certificate gets a single answer.
+TEST_P(LaunchTest, RefusesClientsWithoutTheHostCertificate) {
+  auto p = Launch();
+  ASSERT_TRUE(p);
+  auto stranger = tfplugin_test::NewClientCert();
+  ASSERT_TRUE(stranger.ok());
+  std::vector<std::pair<std::string, std::shared_ptr<grpc::ChannelCredentials>>> intruders = {
+      {"TLS without a client certificate", p->Credentials(nullptr)},
+      {"TLS with another client certificate", p->Credentials(&*stranger)},
+      {"plaintext", grpc::InsecureChannelCredentials()},
+  };
+  for (auto& [what, creds] : intruders) {
+    auto channel = p->Connect(creds);
+    auto stub = tfplugin6::Provider::NewStub(channel);
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + 3s);
+    tfplugin6::GetProviderSchema_Request req;
+    tfplugin6::GetProviderSchema_Response resp;
+    grpc::Status s = stub->GetProviderSchema(&ctx, req, &resp);
+    EXPECT_FALSE(s.ok()) << what << " was answered";
+    EXPECT_EQ(resp.resource_schemas_size(), 0) << what;
+    auto controller = plugin::GRPCController::NewStub(channel);
+    grpc::ClientContext ctx2;
+    ctx2.set_deadline(std::chrono::system_clock::now() + 3s);
+    plugin::Empty e1, e2;
+    EXPECT_FALSE(controller->Shutdown(&ctx2, e1, &e2).ok()) << what << " could shut it down";
+  }
+  // The rightful host still gets answers: the intruders changed nothing.
+  EXPECT_FALSE(p->process().WaitForExit(0ms).has_value());
+  auto schema = Schema(*p);
+  EXPECT_GE(schema.resource_schemas_size(), 1);
+}
+
+TEST_P(LaunchTest, WithoutCookiePrintsHintAndExits1) {
+  auto env = QuietEnv();
+  env["TF_PLUGIN_MAGIC_COOKIE"] = std::nullopt;
+  auto proc = Subprocess::Start({GetParam()}, env);
+  ASSERT_TRUE(proc.ok());
+  auto code = (*proc)->WaitForExit(5s);
+  ASSERT_TRUE(code.has_value());
+  EXPECT_EQ(*code, 1);
+  std::string err = (*proc)->stderr_text();
+  EXPECT_NE(err.find("plugin"), std::string::npos) << err;
+  EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1) << "a one-line hint: " << err;
+  EXPECT_EQ((*proc)->ReadAll(100ms), "");
+}
+
+TEST_P(LaunchTest, WithoutProtocolSixExits1) {
+  auto env = QuietEnv();
+  env["TF_PLUGIN_MAGIC_COOKIE"] = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
+  env["PLUGIN_PROTOCOL_VERSIONS"] = "4,5";
+  auto proc = Subprocess::Start({GetParam()}, env);
+  ASSERT_TRUE(proc.ok());
+  auto code = (*proc)->WaitForExit(5s);
+  ASSERT_TRUE(code.has_value());
+  EXPECT_EQ(*code, 1);
+  EXPECT_NE((*proc)->stderr_text().find("protocol"), std::string::npos);
+}
+
+TEST_P(LaunchTest, DebugModePrintsReattachAndServesWithoutTls) {
+  auto env = QuietEnv();
+  env["TF_PLUGIN_MAGIC_COOKIE"] = std::nullopt;
+  auto proc = Subprocess::Start({GetParam(), "-debug"}, env);
+  ASSERT_TRUE(proc.ok());
+  std::string reattach;
+  for (int i = 0; i < 10 && reattach.empty(); ++i) {
+    auto line = (*proc)->ReadLine(5s);
+    ASSERT_TRUE(line.ok()) << line.status() << (*proc)->stderr_text();
+    if (line->find("TF_REATTACH_PROVIDERS='") != std::string::npos) reattach = *line;
+  }
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(
+      reattach, m,
+      std::regex("TF_REATTACH_PROVIDERS='\\{\"registry\\.terraform\\.io/[^\"]+\":\\{\"Protocol\":"
+                 "\"grpc\",\"ProtocolVersion\":6,\"Pid\":(\\d+),\"Test\":true,\"Addr\":\\{"
+                 "\"Network\":\"unix\",\"String\":\"([^\"]+)\"\\}\\},\"registry\\.opentofu\\.org/")))
+      << reattach;
+  EXPECT_EQ(std::stoi(m[1].str()), (*proc)->pid());
+  std::string socket = m[2].str();
+  grpc::ChannelArguments args;
+  auto channel = grpc::CreateCustomChannel("unix:" + socket, grpc::InsecureChannelCredentials(), args);
+  auto stub = tfplugin6::Provider::NewStub(channel);
+  grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + 5s);
+  tfplugin6::GetProviderSchema_Request req;
+  tfplugin6::GetProviderSchema_Response resp;
+  ASSERT_TRUE(stub->GetProviderSchema(&ctx, req, &resp).ok());
+  EXPECT_GE(resp.resource_schemas_size(), 1);
+  // Terraform's Shutdown does not end a debug server; a signal does.
+  auto controller = plugin::GRPCController::NewStub(channel);
+  grpc::ClientContext ctx2;
+  plugin::Empty e1, e2;
+  EXPECT_TRUE(controller->Shutdown(&ctx2, e1, &e2).ok());
+  EXPECT_FALSE((*proc)->WaitForExit(300ms).has_value());
+  (*proc)->Signal(SIGINT);
+  auto code = (*proc)->WaitForExit(3s);
+  ASSERT_TRUE(code.has_value());
+  EXPECT_EQ(*code, 0);
+}
+
+TEST_P(LaunchTest, IgnoresSigintExitsOnSigterm) {
+  auto p = Launch();
+  ASSERT_TRUE(p);
+  p->process().Signal(SIGINT);
+  EXPECT_FALSE(p->process().WaitForExit(300ms).has_value()) << "SIGINT must be ignored";
+  EXPECT_GE(Schema(*p).resource_schemas_size(), 1);
+  p->process().Signal(SIGTERM);
+  auto code = p->process().WaitForExit(3s);
+  ASSERT_TRUE(code.has_value());
+  EXPECT_EQ(*code, 0);
+}
+
+TEST_P(LaunchTest, TcpWhenAPortRangeIsGiven) {
+  auto p = Launch({{"PLUGIN_MIN_PORT", std::string("0")}, {"PLUGIN_MAX_PORT", std::string("0")}});
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->handshake().network, "tcp");
+  EXPECT_EQ(p->handshake().address.rfind("127.0.0.1:", 0), 0u) << p->handshake().address;
+  EXPECT_GE(Schema(*p).resource_schemas_size(), 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Binaries, LaunchTest, ::testing::ValuesIn(Binaries()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           return IsFake(info.param) ? std::string("tptest") : std::string("civo");
+                         });
+
+// --- Behaviour that needs the fake provider's controllable resource --------
+
+class FakeLaunchTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    LaunchOptions o;
+    o.binary = TPTEST_PROVIDER_BINARY;
+    o.env = QuietEnv();
+    auto p = ProviderProcess::Launch(o);
+    ASSERT_TRUE(p.ok()) << p.status();
+    p_ = *std::move(p);
+    grpc::ClientContext ctx;
+    tfplugin6::GetProviderSchema_Request req;
+    tfplugin6::GetProviderSchema_Response resp;
+    ASSERT_TRUE(p_->provider().GetProviderSchema(&ctx, req, &resp).ok());
+    type_ = *tfplugin_test::ImpliedType(resp.resource_schemas().at("tptest_thing").block());
+  }
+
+  Value Thing(const std::string& name) const {
+    std::map<std::string, Value> a;
+    for (const auto& [k, t] : type_.attributes()) a[k] = Value::Null();
+    a["rule"] = Value::List({});
+    a["name"] = Value::String(name);
+    return Value::Object(a);
+  }
+
+  // Starts an apply that blocks inside the provider until StopProvider.
+  std::thread BlockedApply(std::atomic<bool>* done, tfplugin6::ApplyResourceChange_Response* resp) {
+    return std::thread([this, done, resp] {
+      grpc::ClientContext ctx;
+      ctx.set_deadline(std::chrono::system_clock::now() + 30s);
+      tfplugin6::ApplyResourceChange_Request req;
+      req.set_type_name("tptest_thing");
+      Value v = Thing("block-until-stop").WithAttr("id", Value::Unknown());
+      *req.mutable_planned_state() = *tfplugin_test::Encode(v, type_);
+      *req.mutable_config() = *tfplugin_test::Encode(Thing("block-until-stop"), type_);
+      p_->provider().ApplyResourceChange(&ctx, req, resp);
+      done->store(true);
+    });
+  }
+
+  std::unique_ptr<ProviderProcess> p_;
+  Type type_;
+};
+
+TEST_F(FakeLaunchTest, StopProviderCancelsABlockedApplyPromptly) {
+  std::atomic<bool> done{false};
+  tfplugin6::ApplyResourceChange_Response apply_resp;
+  std::thread t = BlockedApply(&done, &apply_resp);
+  std::this_thread::sleep_for(300ms);
+  EXPECT_FALSE(done.load()) << "the apply should be waiting";
+  grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + 5s);
+  tfplugin6::StopProvider_Request req;
+  tfplugin6::StopProvider_Response resp;
+  ASSERT_TRUE(p_->provider().StopProvider(&ctx, req, &resp).ok());
+  EXPECT_TRUE(resp.error().empty());
+  t.join();
+  EXPECT_TRUE(HasError(apply_resp.diagnostics()));
+  EXPECT_NE(DiagnosticsText(apply_resp.diagnostics()).find("Stopped"), std::string::npos);
+}
+
+TEST_F(FakeLaunchTest, ShutdownWhileAnRpcIsBlockedStillExitsWithinTwoSeconds) {
+  std::atomic<bool> done{false};
+  tfplugin6::ApplyResourceChange_Response apply_resp;
+  std::thread t = BlockedApply(&done, &apply_resp);
+  std::this_thread::sleep_for(300ms);
+  auto start = std::chrono::steady_clock::now();
+  auto code = p_->Shutdown(2s);
+  EXPECT_TRUE(code.has_value());
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 2s);
+  t.join();
+}
+
+TEST_F(FakeLaunchTest, ManyConcurrentRpcs) {
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 12; ++i) {
+    threads.emplace_back([&, i] {
+      for (int j = 0; j < 20; ++j) {
+        Value v = Thing("t" + std::to_string(i) + "-" + std::to_string(j));
+        grpc::ClientContext ctx;
+        ctx.set_deadline(std::chrono::system_clock::now() + 20s);
+        tfplugin6::PlanResourceChange_Request req;
+        req.set_type_name("tptest_thing");
+        *req.mutable_prior_state() = *tfplugin_test::Encode(Value::Null(), type_);
+        *req.mutable_proposed_new_state() = *tfplugin_test::Encode(v, type_);
+        *req.mutable_config() = *tfplugin_test::Encode(v, type_);
+        tfplugin6::PlanResourceChange_Response resp;
+        grpc::Status s = p_->provider().PlanResourceChange(&ctx, req, &resp);
+        auto planned = tfplugin_test::Decode(resp.planned_state(), type_);
+        if (!s.ok() || HasError(resp.diagnostics()) || !planned.ok() ||
+            !(planned->Attr("name") == v.Attr("name"))) {
+          failures.fetch_add(1);
+        }
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(failures.load(), 0);
+}
+
+}  // namespace
