@@ -23,6 +23,19 @@ test:
 	@$(MAKE) --no-print-directory build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# libFuzzer run of the msgpack decoder (clang; bounded time; non-zero exit on
+# a crash). FUZZ_SECONDS overrides the duration.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@scripts/deps.sh
+	CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCIVO_FUZZ=ON -DCIVO_BUILD_TESTS=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
+	cmake --build build-fuzz --target msgpack_fuzz -j $(JOBS)
+	mkdir -p build-fuzz/corpus
+	cp -n tests/fuzz/corpus/* build-fuzz/corpus/ 2>/dev/null || true
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:suppressions=$(CURDIR)/tests/fuzz/ubsan.supp \
+	  build-fuzz/tests/fuzz/msgpack_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	  -artifact_prefix=build-fuzz/ build-fuzz/corpus
+
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz
 

@@ -27,8 +27,8 @@ struct JsonNode {
   Kind kind = Kind::kNull;
   bool boolean = false;
   std::string text;  // number or string
-  std::vector<JsonNode> items;
-  std::vector<std::pair<std::string, JsonNode>> members;
+  std::vector<JsonNode> items;     // array elements, or object member values
+  std::vector<std::string> keys;   // object member names, parallel to items
 };
 
 // RapidJSON SAX handler that builds JsonNode trees. Nesting is bounded so
@@ -95,7 +95,8 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
     } else if (stack_.back().kind == JsonNode::Kind::kArray) {
       stack_.back().items.push_back(std::move(n));
     } else {
-      stack_.back().members.emplace_back(keys_.back(), std::move(n));
+      stack_.back().keys.push_back(keys_.back());
+      stack_.back().items.push_back(std::move(n));
     }
     return true;
   }
@@ -228,11 +229,11 @@ void WriteJson(const JsonNode& n, std::string& out) {
       break;
     case JsonNode::Kind::kObject:
       out += '{';
-      for (size_t i = 0; i < n.members.size(); ++i) {
+      for (size_t i = 0; i < n.items.size(); ++i) {
         if (i > 0) out += ',';
-        AppendGoJsonString(n.members[i].first, out);
+        AppendGoJsonString(n.keys[i], out);
         out += ':';
-        WriteJson(n.members[i].second, out);
+        WriteJson(n.items[i], out);
       }
       out += '}';
       break;
@@ -303,7 +304,9 @@ absl::StatusOr<Value> Decoder::Decode(const JsonNode& n, const Type& type) {
     case Type::Kind::kMap: {
       if (n.kind != JsonNode::Kind::kObject) return path_.Error("missing expected {");
       std::map<std::string, Value> entries;
-      for (const auto& [key, node] : n.members) {
+      for (size_t m = 0; m < n.items.size(); ++m) {
+        const std::string& key = n.keys[m];
+        const JsonNode& node = n.items[m];
         path_.PushKey(key);
         PathStep step(path_);
         auto e = Decode(node, type.element());
@@ -316,7 +319,9 @@ absl::StatusOr<Value> Decoder::Decode(const JsonNode& n, const Type& type) {
       if (n.kind != JsonNode::Kind::kObject) return path_.Error("missing expected {");
       const auto& attribute_types = type.attributes();
       std::map<std::string, Value> attributes;
-      for (const auto& [name, node] : n.members) {
+      for (size_t m = 0; m < n.items.size(); ++m) {
+        const std::string& name = n.keys[m];
+        const JsonNode& node = n.items[m];
         auto it = attribute_types.find(name);
         if (it == attribute_types.end()) {
           return path_.Error(absl::StrCat("unsupported attribute \"", name, "\""));
@@ -339,7 +344,9 @@ absl::StatusOr<Value> Decoder::DecodeDynamic(const JsonNode& n) {
   if (n.kind != JsonNode::Kind::kObject) return path_.Error("missing expected {");
   const JsonNode* type_node = nullptr;
   const JsonNode* value_node = nullptr;
-  for (const auto& [key, node] : n.members) {
+  for (size_t m = 0; m < n.items.size(); ++m) {
+        const std::string& key = n.keys[m];
+        const JsonNode& node = n.items[m];
     if (key == "type") {
       type_node = &node;
     } else if (key == "value") {
@@ -372,7 +379,7 @@ class Encoder {
 };
 
 absl::Status Encoder::Encode(const Value& v, const Type& type, std::string& out) {
-  if (++depth_ > kMaxDepth) return path_.Error("value nested too deeply");
+  if (++depth_ > 2 * kMaxDepth + 2) return path_.Error("value nested too deeply");  // see msgpack_codec.cc
   struct DepthGuard {
     size_t& d;
     ~DepthGuard() { --d; }

@@ -294,7 +294,9 @@ absl::Status Encoder::EncodeNumber(const Number& n) {
 }
 
 absl::Status Encoder::Encode(const Value& v, const Type& type) {
-  if (++depth_ > kMaxDepth) return path_.Error("value nested too deeply");
+  // Each dynamic position costs two calls (wrapper, then value), so twice
+  // the decoder's bound: whatever decodes can always be encoded again.
+  if (++depth_ > 2 * kMaxDepth + 2) return path_.Error("value nested too deeply");
   struct DepthGuard {
     size_t& d;
     ~DepthGuard() { --d; }
