@@ -23,6 +23,15 @@ test:
 	@$(MAKE) --no-print-directory build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# AddressSanitizer + UndefinedBehaviorSanitizer build of everything, then the
+# same ctest suite (dynamic linking: the sanitizer runtimes need it).
+test-asan:
+	@scripts/deps.sh --with-tfdriver
+	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCIVO_SANITIZE=ON -DCIVO_STATIC=OFF $(CMAKE_FLAGS)
+	cmake --build build-asan -j $(JOBS)
+	cd build-asan && ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1 \
+	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+
 # libFuzzer run of the msgpack decoder (clang; bounded time; non-zero exit on
 # a crash). FUZZ_SECONDS overrides the duration.
 FUZZ_SECONDS ?= 60
