@@ -36,7 +36,7 @@ test-asan:
 # a crash). FUZZ_SECONDS overrides the duration.
 FUZZ_SECONDS ?= 60
 fuzz:
-	@scripts/deps.sh
+	@scripts/deps.sh --with-fuzz
 	CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCIVO_FUZZ=ON -DCIVO_BUILD_TESTS=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
 	cmake --build build-fuzz --target msgpack_fuzz -j $(JOBS)
 	mkdir -p build-fuzz/corpus
