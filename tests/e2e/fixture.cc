@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 
 namespace e2e {
 
@@ -58,7 +59,14 @@ void E2ETest::SetUp() {
 }
 
 void E2ETest::TearDown() {
-  if (HasFailure()) {
+  // Whatever happened, the API token never reaches the provider's log.
+  if (ws_ && sim_) {
+    std::string log = ReadFile(ws_->dir() + "/provider.log");
+    EXPECT_EQ(log.find(sim_->token()), std::string::npos) << "the API token is in provider.log";
+  }
+  // CIVO_E2E_KEEP=1 keeps every test's directories (to read reports).
+  const char* keep = std::getenv("CIVO_E2E_KEEP");
+  if (HasFailure() || (keep != nullptr && *keep != '\0')) {
     if (ws_) {
       ws_->keep();
       std::cerr << "[e2e] kept working directory " << ws_->dir() << "\n";

@@ -342,7 +342,7 @@ bool Sim::FaultRate5xx(double rate) {
 }
 
 bool Sim::RateLimit429() {
-  return Admin("POST", "/_sim/config", R"({"rate_limit": 8, "rate_limit_retry_after_s": 1})")
+  return Admin("POST", "/_sim/config", R"({"rate_limit": 3, "rate_limit_retry_after_s": 1})")
              .status / 100 == 2;
 }
 

@@ -200,6 +200,9 @@ std::optional<Process> Workspace::Start(const std::string& command,
   *output_path = dir_.file("tfdriver-" + n + "-" + command + ".out");
   std::vector<std::string> argv = {TfdriverBinary(), "-provider", ProviderBinary(), "-dir",
                                    dir_.path(),      "-report",   *report_path};
+  // Debug logging on, so the "token never logged" check sees the most.
+  argv.push_back("-env");
+  argv.push_back("TF_LOG_PROVIDER=DEBUG");
   for (const auto& f : extra_flags) argv.push_back(f);
   argv.push_back(command);
   for (const auto& a : args) argv.push_back(a);
