@@ -1,0 +1,329 @@
+#!/usr/bin/env bash
+# make bench: measures the provider and writes BENCHMARKS.md.
+#
+#   1. start-up: exec -> handshake line, and resident memory after
+#      GetProviderSchema, for our binary and for a Go provider built with
+#      hashicorp's go-plugin (tfdriver's test provider "tdtest", the Go floor),
+#      interleaved, medians of BENCH_RUNS runs each;
+#   2. 100 instances at parallelism 10 (tfdriver apply) against civo-sim with
+#      50 ms added latency and a 2 s build time: wall time of the apply walk
+#      against the ideal 10 x (build + one round trip), the provider's peak
+#      RSS, and the API calls per instance from the simulator's request log;
+#      then a no-op plan and destroy; medians of BENCH_BIG_RUNS runs;
+#   3. per-RPC latency (median) of GetProviderSchema, PlanResourceChange and
+#      ReadResource from tfdriver's reports;
+#   4. the civoapi client benchmark (build/bench/civoapi_bench), when built.
+#
+# Parts 1-3 need tfdriver (../shared/tfdriver beside the repository); without
+# it they are skipped and BENCHMARKS.md says so.
+#
+# Environment: BUILD (default build), BENCH_RUNS (30), BENCH_BIG_RUNS (3),
+# BENCH_INSTANCES (100), BENCH_OUT (BENCHMARKS.md), BENCH_SKIP_BUILD=1 (use
+# what is built).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REPO=$(pwd)
+BUILD=${BUILD:-build}
+case "$BUILD" in /*) BUILD_DIR=$BUILD ;; *) BUILD_DIR=$REPO/$BUILD ;; esac
+RUNS=${BENCH_RUNS:-30}
+BIG_RUNS=${BENCH_BIG_RUNS:-3}
+INSTANCES=${BENCH_INSTANCES:-100}
+PARALLELISM=10
+LATENCY_MS=50
+BUILD_TIME_MS=2000
+OUT_MD=${BENCH_OUT:-BENCHMARKS.md}
+SHARED_TFDRIVER="$REPO/../shared/tfdriver"
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+
+# median [FORMAT]: reads numbers, one per line, prints the median (default
+# format %.1f).
+median() {
+  sort -g | awk -v fmt="${1:-%.1f}" '{ v[NR] = $1 } END {
+    if (NR == 0) { print "n/a"; exit }
+    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+    printf fmt "\n", m }'
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0 || a == "n/a" || b == "n/a") print "n/a"; else printf "%.2f\n", a / b }'; }
+
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+  scripts/deps.sh --with-tfdriver
+  make --no-print-directory build BUILD="$BUILD"
+fi
+# find_bin NAME: a built program, at the top of the build tree or in the
+# folder of the target that makes it.
+find_bin() {
+  local p
+  for p in "$BUILD_DIR/$1" "$BUILD_DIR"/*/"$1"; do
+    [ -x "$p" ] && { echo "$p"; return 0; }
+  done
+  die "$1 was not built (looked in $BUILD_DIR)"
+}
+PROVIDER=$(find_bin terraform-provider-civo)
+SIM=$(find_bin civo-sim)
+TFREPORT=$(find_bin tfreport)
+BENCH_DIR="$BUILD_DIR/bench"
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/civo-bench.XXXXXX")
+SIM_PID=""
+stop_sim() {
+  if [ -n "$SIM_PID" ]; then
+    kill "$SIM_PID" 2>/dev/null || true
+    wait "$SIM_PID" 2>/dev/null || true
+    SIM_PID=""
+  fi
+}
+trap 'stop_sim; rm -rf "$WORK"' EXIT
+trap 'exit 130' INT TERM
+
+# ---- tfdriver and the Go floor ---------------------------------------------
+TFDRIVER=""
+GO_PROVIDER=""
+if [ -x "$SHARED_TFDRIVER/build.sh" ]; then
+  if [ ! -x "$BENCH_DIR/tfdriver" ] || [ ! -x "$BENCH_DIR/terraform-provider-tdtest" ] ||
+     [ -n "$(find "$SHARED_TFDRIVER" -name '*.go' -newer "$BENCH_DIR/tfdriver" -print -quit)" ]; then
+    log "building tfdriver and the Go test provider into $BENCH_DIR"
+    "$SHARED_TFDRIVER/build.sh" "$BENCH_DIR/tfdriver" "$BENCH_DIR/terraform-provider-tdtest" >&2
+  fi
+  TFDRIVER="$BENCH_DIR/tfdriver"
+  GO_PROVIDER="$BENCH_DIR/terraform-provider-tdtest"
+else
+  log "../shared/tfdriver is absent: start-up, 100-instance and per-RPC parts are skipped"
+fi
+
+# ---- machine -----------------------------------------------------------------
+CPU=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //' || echo unknown)
+MEM_GB=$(awk '/MemTotal/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo)
+NPROC=$(nproc)
+DATE=$(date -u '+%Y-%m-%d %H:%M UTC')
+KERNEL=$(uname -sr)
+COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+DIRTY=$(git status --porcelain --untracked-files=no 2>/dev/null | grep -q . && echo " (with uncommitted changes)" || true)
+
+md="$WORK/BENCHMARKS.md"
+{
+  echo "# Benchmarks"
+  echo
+  echo "Written by \`make bench\` (scripts/bench.sh); rerun it to reproduce. Absolute times"
+  echo "depend on the machine; compare the ratios."
+  echo
+  echo "| | |"
+  echo "|---|---|"
+  echo "| date | $DATE |"
+  echo "| commit | $COMMIT$DIRTY |"
+  echo "| CPU | $CPU |"
+  echo "| cores (nproc) | $NPROC |"
+  echo "| memory | $MEM_GB GiB |"
+  echo "| kernel | $KERNEL |"
+  echo "| compiler | $(c++ --version | head -1) |"
+  echo "| build | $(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$BUILD_DIR/CMakeCache.txt") |"
+  echo
+} >"$md"
+
+# ---- simulator helpers -----------------------------------------------------------
+SIM_URL=""
+SIM_TOKEN=""
+start_sim() {  # start_sim LATENCY_MS BUILD_TIME_MS
+  stop_sim
+  SIM_TOKEN="bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+  "$SIM" --addr 127.0.0.1:0 --token "$SIM_TOKEN" --latency "${1}ms" --build-time "${2}ms" \
+    >"$WORK/sim.out" 2>"$WORK/sim.log" &
+  SIM_PID=$!
+  SIM_URL=""
+  for _ in $(seq 1 100); do
+    SIM_URL=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$WORK/sim.out" 2>/dev/null | head -1 || true)
+    [ -n "$SIM_URL" ] && return 0
+    kill -0 "$SIM_PID" 2>/dev/null || die "civo-sim exited: $(cat "$WORK/sim.log")"
+    sleep 0.1
+  done
+  die "civo-sim printed no URL"
+}
+sim_get() { curl -fsS -H "Authorization: bearer $SIM_TOKEN" "$SIM_URL$1"; }
+default_network() {
+  sim_get "/v2/networks?region=LON1" | tr '{' '\n' | grep '"default": *true' |
+    grep -o '"id": *"[^"]*"' | head -1 | sed 's/.*"\([^"]*\)"$/\1/'
+}
+# The request log as "METHOD PATH" lines, ids replaced by {id}.
+sim_calls() {
+  sim_get "/_sim/log" | tr '{' '\n' | grep '"method"' |
+    sed -n 's/.*"method": *"\([A-Z]*\)".*"path": *"\([^"?]*\).*/\1 \2/p' |
+    sed -E 's#/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}#/{id}#g'
+}
+
+# write_config DIR COUNT NETWORK_ID: a tfdriver config with COUNT instances.
+write_config() {
+  local dir=$1 count=$2 net=$3 i sep=""
+  mkdir -p "$dir"
+  {
+    echo '{ "provider": { "region": "LON1" }, "resources": {'
+    for i in $(seq -f '%03g' 0 $((count - 1))); do
+      printf '%s"civo_compute_instance.i%s": { "config": { "instance_name": "bench-%s", "size": "g3.small", "image": "ubuntu-jammy", "network": { "value": "%s" } } }\n' \
+        "$sep" "$i" "$i" "$net"
+      sep=","
+    done
+    echo '} }'
+  } >"$dir/config.json"
+}
+
+tfd() {  # tfd DIR REPORT COMMAND: tfdriver against our provider and the sim
+  "$TFDRIVER" -provider "$PROVIDER" -dir "$1" -parallelism "$PARALLELISM" -report "$2" \
+    -env "CIVO_TOKEN=$SIM_TOKEN" -env "CIVO_API_URL=$SIM_URL" "$3" >"$2.out" 2>&1 ||
+    die "tfdriver $3 failed (see below)
+$(tail -30 "$2.out")"
+}
+
+if [ -n "$TFDRIVER" ]; then
+  # ---- 1. start-up ---------------------------------------------------------
+  log "start-up: $RUNS runs each of ours and the Go provider, interleaved"
+  : >"$WORK/startup.txt"
+  mkdir -p "$WORK/schema"
+  for i in $(seq 1 "$RUNS"); do
+    if [ $((i % 2)) = 1 ]; then order="ours go"; else order="go ours"; fi
+    for who in $order; do
+      p=$PROVIDER; [ "$who" = go ] && p=$GO_PROVIDER
+      "$TFDRIVER" -provider "$p" -dir "$WORK/schema" -report "$WORK/schema/r.json" schema \
+        >/dev/null 2>"$WORK/schema/err" || die "tfdriver schema ($who) failed: $(tail -5 "$WORK/schema/err")"
+      "$TFREPORT" "$WORK/schema/r.json" | awk -v who="$who" '
+        $1 == "process" { print who, "handshake_ms", $4; print who, "rss_kb", $8 }
+        $1 == "rpc" && $3 == "GetProviderSchema" { print who, "GetProviderSchema_ms", $5 }' \
+        >>"$WORK/startup.txt"
+    done
+  done
+  pick() { awk -v w="$1" -v k="$2" '$1 == w && $2 == k { print $3 }' "$WORK/startup.txt" | median "${3:-%.1f}"; }
+  OURS_HS=$(pick ours handshake_ms); GO_HS=$(pick go handshake_ms)
+  OURS_RSS=$(pick ours rss_kb %.0f); GO_RSS=$(pick go rss_kb %.0f)
+  OURS_GPS=$(pick ours GetProviderSchema_ms); GO_GPS=$(pick go GetProviderSchema_ms)
+  {
+    echo "## 1. Start-up (medians of $RUNS runs each, interleaved)"
+    echo
+    echo "Measured by \`tfdriver schema\` (it launches each provider as Terraform does: magic"
+    echo "cookie, AutoMTLS, protocol 6). *handshake* is exec until the go-plugin client accepted"
+    echo "the handshake line; *RSS* is the provider's VmHWM from /proc/PID/status read just before"
+    echo "shutdown, after GetProviderSchema and GetMetadata were served. The Go floor is"
+    echo "tfdriver's test provider (hashicorp go-plugin + grpc-go, one resource), so it is the"
+    echo "least a Go provider costs; real Go providers are larger."
+    echo
+    echo "| | ours (C++) | Go floor | ours / Go | target |"
+    echo "|---|---|---|---|---|"
+    echo "| exec → handshake line | $OURS_HS ms | $GO_HS ms | $(ratio "$OURS_HS" "$GO_HS") | ≤ 0.35 |"
+    echo "| resident memory after GetProviderSchema | $OURS_RSS KiB | $GO_RSS KiB | $(ratio "$OURS_RSS" "$GO_RSS") | ≤ 1.0 |"
+    echo "| GetProviderSchema latency | $OURS_GPS ms | $GO_GPS ms | $(ratio "$OURS_GPS" "$GO_GPS") | |"
+    echo
+  } >>"$md"
+
+  # ---- 2. 100 instances ------------------------------------------------------
+  IDEAL_MS=$(awk -v n="$INSTANCES" -v p="$PARALLELISM" -v b="$BUILD_TIME_MS" -v l="$LATENCY_MS" \
+    'BEGIN { rounds = int((n + p - 1) / p); printf "%.0f", rounds * (b + l) }')
+  : >"$WORK/big.txt"
+  : >"$WORK/calls_apply.txt"
+  : >"$WORK/calls_destroy.txt"
+  : >"$WORK/rpcs.txt"
+  for run in $(seq 1 "$BIG_RUNS"); do
+    log "$INSTANCES instances, run $run/$BIG_RUNS (latency ${LATENCY_MS} ms, build ${BUILD_TIME_MS} ms)"
+    start_sim "$LATENCY_MS" "$BUILD_TIME_MS"
+    net=$(default_network)
+    [ -n "$net" ] || die "no default network in the simulator"
+    d="$WORK/big$run"
+    write_config "$d" "$INSTANCES" "$net"
+
+    before=$(sim_calls | wc -l)
+    tfd "$d" "$d/apply.json" apply
+    sim_calls | tail -n +"$((before + 1))" >"$d/calls_apply.txt"
+    cat "$d/calls_apply.txt" >>"$WORK/calls_apply.txt"
+    "$TFREPORT" "$d/apply.json" | awk -v run="$run" '
+      $1 == "step" && $2 == "apply" { print run, "apply_ms", $4 }
+      $1 == "process" && $2 == "apply" { print run, "apply_rss_kb", $8 }
+      $1 == "summary" { print run, "violations", $5 }' >>"$WORK/big.txt"
+    "$TFREPORT" "$d/apply.json" | awk '$1 == "rpc" && $2 == "plan" && $3 == "PlanResourceChange" { print "PlanResourceChange", $5 }' >>"$WORK/rpcs.txt"
+
+    tfd "$d" "$d/plan.json" plan
+    "$TFREPORT" "$d/plan.json" | awk '$1 == "rpc" && ($3 == "ReadResource" || $3 == "PlanResourceChange") { print $3 "_noop", $5 }' >>"$WORK/rpcs.txt"
+
+    before=$(sim_calls | wc -l)
+    tfd "$d" "$d/destroy.json" destroy
+    sim_calls | tail -n +"$((before + 1))" >>"$WORK/calls_destroy.txt"
+    "$TFREPORT" "$d/destroy.json" | awk -v run="$run" '$1 == "step" && $2 == "apply" { print run, "destroy_ms", $4 }' >>"$WORK/big.txt"
+    stop_sim
+  done
+  bpick() { awk -v k="$1" '$2 == k { print $3 }' "$WORK/big.txt" | median "${2:-%.1f}"; }
+  APPLY_MS=$(bpick apply_ms %.0f); APPLY_RSS=$(bpick apply_rss_kb %.0f); DESTROY_MS=$(bpick destroy_ms %.0f)
+  VIOLATIONS=$(awk '$2 == "violations" { s += $3 } END { print s + 0 }' "$WORK/big.txt")
+  per_instance() {  # per_instance FILE: calls per instance, by method and path
+    sort "$1" | uniq -c | sort -rn | awk -v n="$INSTANCES" -v runs="$BIG_RUNS" '
+      { printf "| `%s %s` | %.2f |\n", $2, $3, $1 / (n * runs); total += $1 }
+      END { printf "| **total** | **%.2f** |\n", total / (n * runs) }'
+  }
+  {
+    echo "## 2. $INSTANCES instances at parallelism $PARALLELISM (medians of $BIG_RUNS runs)"
+    echo
+    echo "\`tfdriver apply\` of $INSTANCES \`civo_compute_instance\`s against civo-sim with"
+    echo "${LATENCY_MS} ms added to every request and a ${BUILD_TIME_MS} ms build time (BUILDING → ACTIVE)."
+    echo "The ideal is $(( (INSTANCES + PARALLELISM - 1) / PARALLELISM )) rounds × (build + one round trip) = ${IDEAL_MS} ms."
+    echo
+    echo "| | value | target |"
+    echo "|---|---|---|"
+    echo "| apply walk, wall time | $APPLY_MS ms | |"
+    echo "| ratio to the ideal ($IDEAL_MS ms) | $(ratio "$APPLY_MS" "$IDEAL_MS") | ≤ 1.10 |"
+    echo "| provider peak RSS during the apply walk | $APPLY_RSS KiB | |"
+    echo "| destroy walk, wall time | $DESTROY_MS ms | |"
+    echo "| protocol violations reported by tfdriver (all runs) | $VIOLATIONS | 0 |"
+    echo
+    echo "API calls per instance during \`apply\` (validate, plan and apply walks), from the"
+    echo "simulator's request log (ids shown as \`{id}\`):"
+    echo
+    echo "| call | per instance |"
+    echo "|---|---|"
+    per_instance "$WORK/calls_apply.txt"
+    echo
+    echo "API calls per instance during \`destroy\` (refresh, destroy plan and apply walks):"
+    echo
+    echo "| call | per instance |"
+    echo "|---|---|"
+    per_instance "$WORK/calls_destroy.txt"
+    echo
+  } >>"$md"
+
+  # ---- 3. per-RPC latency -------------------------------------------------------
+  rpick() { awk -v k="$1" '$1 == k { print $2 }' "$WORK/rpcs.txt" | median; }
+  {
+    echo "## 3. Per-RPC latency (medians)"
+    echo
+    echo "From tfdriver's per-RPC timings (client side, so they include gRPC and TLS). Plan and"
+    echo "Read talk to the simulator, whose ${LATENCY_MS} ms per request dominates them."
+    echo
+    echo "| RPC | where | median |"
+    echo "|---|---|---|"
+    echo "| GetProviderSchema | start-up runs (ours) | $OURS_GPS ms |"
+    echo "| GetProviderSchema | start-up runs (Go floor) | $GO_GPS ms |"
+    echo "| PlanResourceChange | create plans, $INSTANCES instances × $BIG_RUNS runs | $(rpick PlanResourceChange) ms |"
+    echo "| PlanResourceChange | no-op plans after apply | $(rpick PlanResourceChange_noop) ms |"
+    echo "| ReadResource | no-op plans after apply (refresh) | $(rpick ReadResource_noop) ms |"
+    echo
+  } >>"$md"
+else
+  {
+    echo "## 1-3. Start-up, $INSTANCES instances, per-RPC latency"
+    echo
+    echo "Skipped: ../shared/tfdriver is not beside this repository (it is in CI)."
+    echo
+  } >>"$md"
+fi
+
+# ---- 4. the civoapi client ---------------------------------------------------
+{
+  echo "## 4. civoapi client against the simulator"
+  echo
+  if [ -x "$BENCH_DIR/civoapi_bench" ]; then
+    log "civoapi_bench"
+    echo '```'
+    "$BENCH_DIR/civoapi_bench" --sim "$SIM" 2>&1 | tail -40
+    echo '```'
+  else
+    echo "Skipped: build/bench/civoapi_bench was not built."
+  fi
+  echo
+} >>"$md"
+
+cp "$md" "$OUT_MD"
+log "wrote $OUT_MD"
+cat "$OUT_MD"
