@@ -171,6 +171,48 @@ TEST_F(LongBuild, StopProviderInterruptsCreatePromptly) {
   EXPECT_EQ(obj->status, "tainted");
 }
 
+TEST_F(LongBuild, CreateTimeoutKeepsIdTainted) {
+  SetWeb(With(BaseFields(), {{"timeouts", R"({"create": "2s"})"}}));
+  TfResult r = Tf("apply");
+  EXPECT_EQ(r.exit_code, 1) << r.Describe();
+  EXPECT_EQ(r.violations(), 0) << r.Describe();
+  EXPECT_LT(r.seconds, 30.0) << "timeouts.create not honoured";
+  bool provider_error = false;
+  for (const auto& d : r.Errors()) provider_error |= d.origin == "provider" && d.resource == kWeb;
+  EXPECT_TRUE(provider_error) << r.Describe();
+  auto ids = sim_->InstanceIds();
+  ASSERT_EQ(ids.size(), 1u) << Join(ids);
+  auto obj = CurrentObject(ws_->State(), kWeb);
+  ASSERT_TRUE(obj && obj->attributes) << "timed-out create lost the instance id";
+  EXPECT_EQ(Str(*obj->attributes, "id"), ids[0]);
+  EXPECT_EQ(obj->status, "tainted");
+}
+
+TEST_F(Faults, PermanentErrorFailsAtOnceWithCodeAndReason) {
+  HttpAnswer a = sim_->Admin("POST", "/_sim/config", R"({"instance_quota": 0})");
+  ASSERT_EQ(a.status, 200) << a.body;
+  SetWeb(BaseFields());
+  TfResult r = Tf("apply");
+  EXPECT_EQ(r.exit_code, 1) << r.Describe();
+  EXPECT_EQ(r.violations(), 0) << r.Describe();
+  bool explained = false;
+  for (const auto& d : r.Errors()) {
+    std::string text = d.summary + " " + d.detail;
+    if (d.step == "apply" && text.find("quota_limit_reached") != std::string::npos &&
+        text.find("The instance quota is used up") != std::string::npos) {
+      explained = true;
+    }
+  }
+  EXPECT_TRUE(explained) << "no diagnostic with Civo's code and reason:\n" << r.Describe();
+  auto log = sim_->Log();
+  long first = FindCall(log, 0, "POST", {"/v2/instances"}, {"/v2/instances/"});
+  ASSERT_GE(first, 0) << Sim::Describe(log);
+  EXPECT_EQ(FindCall(log, first + 1, "POST", {"/v2/instances"}, {"/v2/instances/"}), -1)
+      << "a 403 was retried:\n" << Sim::Describe(log);
+  EXPECT_TRUE(sim_->InstanceIds().empty());
+  EXPECT_TRUE(StateObjects(ws_->State(), kWeb).empty());
+}
+
 using Parallel = E2ETest;
 
 TEST_F(Parallel, TwentyInstancesAtParallelismTen) {

@@ -244,6 +244,119 @@ TEST_F(Lifecycle, DriftOutOfBandHostnameChangeIsAnUpdate) {
   EXPECT_EQ(StateId(), id);
 }
 
+TEST_F(Lifecycle, VolumesAndReservedIpAttachAndDetachInPlace) {
+  std::string vol = sim_->CreateVolume("data-1", net_);
+  std::string ip = sim_->CreateReservedIp("web-ip");
+  ASSERT_FALSE(vol.empty());
+  ASSERT_FALSE(ip.empty());
+  SetWeb(With(BaseFields(), {{"volume_ids", "[]"}}));
+  TfOk("apply");
+  std::string id = StateId();
+  ASSERT_FALSE(id.empty());
+  EXPECT_EQ(StateAttr(kWeb, "attached_volume_ids"), "[]");
+
+  // Attach and assign in place: only those calls change anything.
+  size_t mark = sim_->Log().size();
+  SetWeb(With(BaseFields(), {{"volume_ids", "[{\"value\": " + Quote(vol) + "}]"},
+                             {"reserved_ip_id", "{\"value\": " + Quote(ip) + "}"}}));
+  TfResult attach = TfOk("apply");
+  EXPECT_EQ(attach.Action(kWeb), "update") << attach.Describe();
+  auto calls = sim_->MutatingCalls(mark);
+  EXPECT_EQ(calls.size(), 2u) << Sim::Describe(calls);
+  auto log = sim_->Log();
+  EXPECT_GE(FindCall(log, mark, "PUT", {"/v2/volumes/" + vol + "/attach", id}), 0)
+      << Sim::Describe(calls);
+  EXPECT_GE(FindCall(log, mark, "POST", {ip + "/actions", id}, {"unassign"}), 0)
+      << Sim::Describe(calls);
+  EXPECT_EQ(StateId(), id);
+  EXPECT_EQ(StateAttr(kWeb, "attached_volume_ids"), "[" + Quote(vol) + "]");
+  auto r = sim_->ReservedIp(ip);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(Str(r->root(), "assigned_to_id"), id);
+  EXPECT_EQ(StateAttr(kWeb, "reserved_ip_address"), Str(r->root(), "ip"));
+  EXPECT_EQ(Str(sim_->Volume(vol)->root(), "instance_id"), id);
+  TfResult plan = TfOk("plan");
+  EXPECT_EQ(plan.Action(kWeb), "no-op") << plan.Describe();
+
+  // Respelling the volume by name changes nothing at the API.
+  mark = sim_->Log().size();
+  SetWeb(With(BaseFields(), {{"volume_ids", R"([{"value_from": {"kind": "CivoVolume", "name": "data-1"}}])"},
+                             {"reserved_ip_id", R"({"value_from": {"name": "web-ip"}})"}}));
+  TfResult respelled = TfOk("apply");
+  EXPECT_NE(respelled.Action(kWeb), "replace") << respelled.Describe();
+  EXPECT_TRUE(sim_->MutatingCalls(mark).empty()) << Sim::Describe(sim_->MutatingCalls(mark));
+
+  // Detach and unassign in place: an empty list means "none attached".
+  mark = sim_->Log().size();
+  SetWeb(With(BaseFields(), {{"volume_ids", "[]"}}));
+  TfResult detach = TfOk("apply");
+  EXPECT_EQ(detach.Action(kWeb), "update") << detach.Describe();
+  calls = sim_->MutatingCalls(mark);
+  EXPECT_EQ(calls.size(), 2u) << Sim::Describe(calls);
+  log = sim_->Log();
+  EXPECT_GE(FindCall(log, mark, "PUT", {"/v2/volumes/" + vol + "/detach"}), 0) << Sim::Describe(calls);
+  EXPECT_GE(FindCall(log, mark, "POST", {ip + "/actions", "unassign"}), 0) << Sim::Describe(calls);
+  EXPECT_EQ(StateId(), id);
+  EXPECT_EQ(StateAttr(kWeb, "attached_volume_ids"), "[]");
+  EXPECT_EQ(Str(sim_->Volume(vol)->root(), "instance_id"), "");
+  EXPECT_EQ(Str(sim_->ReservedIp(ip)->root(), "assigned_to_id"), "");
+  EXPECT_TRUE(sim_->Volume(vol)) << "detaching must not delete the volume";
+  EXPECT_TRUE(sim_->ReservedIp(ip)) << "unassigning must not delete the IP";
+}
+
+TEST_F(Lifecycle, NullVolumeListLeavesAttachmentsUnmanaged) {
+  std::string vol = sim_->CreateVolume("data-1", net_);
+  SetWeb(BaseFields());  // volume_ids null
+  TfOk("apply");
+  std::string id = StateId();
+  ASSERT_FALSE(id.empty());
+  // Someone attaches a volume outside Terraform: with volume_ids null that
+  // is not the configuration's business.
+  HttpAnswer a = sim_->Api("PUT", "/v2/volumes/" + vol + "/attach",
+                           "{\"instance_id\": " + Quote(id) + "}");
+  ASSERT_EQ(a.status, 200) << a.body;
+  size_t mark = sim_->Log().size();
+  TfResult apply = TfOk("apply");
+  EXPECT_TRUE(sim_->MutatingCalls(mark).empty()) << Sim::Describe(sim_->MutatingCalls(mark));
+  EXPECT_EQ(Str(sim_->Volume(vol)->root(), "instance_id"), id);
+  TfResult plan = TfOk("plan");
+  EXPECT_EQ(plan.Action(kWeb), "no-op") << plan.Describe();
+}
+
+TEST_F(Lifecycle, DestroyOfAnInstanceAlreadyGoneSucceeds) {
+  SetWeb(BaseFields());
+  TfOk("apply");
+  std::string id = StateId();
+  ASSERT_TRUE(sim_->DeleteInstanceOutOfBand(id));
+  // Without refresh the plan still believes in it; the delete finds it gone.
+  TfResult destroy = TfOk("destroy", {}, {"-refresh=false"});
+  EXPECT_EQ(destroy.Action(kWeb, "destroy-plan"), "delete") << destroy.Describe();
+  EXPECT_TRUE(StateObjects(ws_->State(), kWeb).empty());
+  EXPECT_TRUE(sim_->InstanceIds().empty());
+}
+
+TEST_F(Lifecycle, DriftOutOfBandFirewallChangeIsAnUpdate) {
+  std::string fw = sim_->CreateFirewall("other-fw", net_);
+  ASSERT_FALSE(fw.empty());
+  SetWeb(BaseFields());  // no firewall configured: the network's default
+  TfOk("apply");
+  std::string id = StateId();
+  std::string default_fw = sim_->DefaultFirewallId(net_);
+  EXPECT_EQ(StateAttr(kWeb, "firewall_id"), default_fw);
+  HttpAnswer a = sim_->Admin("PATCH", "/_sim/instances/" + id, "{\"firewall_id\": " + Quote(fw) + "}");
+  ASSERT_EQ(a.status, 200) << a.body;
+  TfResult refresh = TfOk("refresh");
+  EXPECT_EQ(StateAttr(kWeb, "firewall_id"), fw) << "refresh did not record the drift";
+  size_t mark = sim_->Log().size();
+  TfResult apply = TfOk("apply");
+  EXPECT_EQ(apply.Action(kWeb), "update") << apply.Describe();
+  auto calls = sim_->MutatingCalls(mark);
+  ASSERT_EQ(calls.size(), 1u) << Sim::Describe(calls);
+  EXPECT_NE(calls[0].path.find("/firewall"), std::string::npos) << calls[0].ToString();
+  EXPECT_EQ(Str(sim_->Instance(id)->root(), "firewall_id"), default_fw);
+  EXPECT_EQ(StateAttr(kWeb, "firewall_id"), default_fw);
+}
+
 // Import into a fresh working directory an instance made elsewhere.
 class Import : public E2ETest {
  protected:

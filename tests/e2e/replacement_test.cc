@@ -181,6 +181,25 @@ TEST_F(Replacement, RespelledNetworkReferenceIsNeverReplacement) {
   }
 }
 
+// An image named by its id is the same image as by its name.
+TEST_F(Replacement, ImageRespelledAsIdIsNeverReplacement) {
+  SetWeb(BaseFields());
+  TfOk("apply");
+  std::string id = StateId();
+  std::string image_id = StateAttr(kWeb, "disk_image_id");
+  ASSERT_FALSE(image_id.empty());
+  ASSERT_NE(image_id, image_);
+  SetWeb(With(BaseFields(), {{"image", Quote(image_id)}}));
+  size_t mark = sim_->Log().size();
+  TfResult apply = TfOk("apply");
+  EXPECT_NE(apply.Action(kWeb), "replace") << apply.Describe();
+  EXPECT_TRUE(apply.RequiresReplace(kWeb).empty()) << Join(apply.RequiresReplace(kWeb));
+  EXPECT_TRUE(sim_->MutatingCalls(mark).empty()) << Sim::Describe(sim_->MutatingCalls(mark));
+  EXPECT_EQ(StateId(), id);
+  TfResult plan = TfOk("plan");
+  EXPECT_EQ(plan.Action(kWeb), "no-op") << plan.Describe();
+}
+
 TEST_F(Replacement, DownsizeReplacesWithWarning) {
   SetWeb(With(BaseFields(), {{"size", Quote(size_big_)}}));
   TfOk("apply");
