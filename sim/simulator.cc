@@ -201,7 +201,8 @@ struct Simulator::Impl {
     rapidjson::Document body;
     body.SetObject();
     std::vector<std::string> segs = Split(req.path);
-    if (!Authorized(req, snap.token)) {
+    const bool authorized = Authorized(req, snap.token);
+    if (!authorized) {
       reply = ErrorReply(401, "authentication_invalid_key", "Your API key is missing or invalid");
     } else if (!(fault = Inject(req, &reply)).empty()) {
       faults.fetch_add(1, std::memory_order_relaxed);
@@ -249,6 +250,8 @@ struct Simulator::Impl {
     e.path = req.path;
     for (const auto& [k, v] : req.params) e.query += (e.query.empty() ? "" : "&") + k + "=" + v;
     if (req.method != "GET") e.body = req.body.substr(0, 4096);
+    e.user_agent = req.get_header_value("User-Agent");
+    e.authorized = authorized;
     e.status = reply.status;
     e.start_ms = Ms(start);
     e.end_ms = Ms(Clock::now());
@@ -266,7 +269,7 @@ struct Simulator::Impl {
       j.Begin().FInt("seq", static_cast<int64_t>(e.seq)).FStr("method", e.method).FStr("path", e.path);
       j.FStr("query", e.query).FInt("status", e.status).Key("t_ms").Double(e.start_ms);
       j.Key("end_ms").Double(e.end_ms).FBool("fault", !e.fault.empty()).FStr("fault_kind", e.fault);
-      j.FStr("body", e.body).End();
+      j.FStr("body", e.body).FStr("user_agent", e.user_agent).FBool("authorized", e.authorized).End();
     }
     return j.EndArray().str();
   }
@@ -341,6 +344,9 @@ bool Simulator::Start() {
   // Reuse is the point of keep-alive: do not close a connection after a few requests.
   s->svr.set_keep_alive_max_count(1'000'000);
   s->svr.set_keep_alive_timeout(30);
+  // Without it, the header and body writes of a response meet the client's
+  // delayed ACK: 40 ms per request on a keep-alive connection.
+  s->svr.set_tcp_nodelay(true);
   auto handler = [s](const httplib::Request& req, httplib::Response& res) { s->Serve(req, res); };
   s->svr.Get(".*", handler);
   s->svr.Post(".*", handler);
@@ -354,6 +360,9 @@ bool Simulator::Start() {
   }
   if (port_ <= 0) return false;
   s->thread = std::thread([s] { s->svr.listen_after_bind(); });
+  // httplib's stop() is a no-op until the accept loop runs: wait for it so an
+  // early Stop() cannot leave the loop (and our join) running for ever.
+  for (int n = 0; n < 5000 && !s->svr.is_running(); ++n) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   return true;
 }
 
@@ -408,5 +417,12 @@ void Simulator::ResetStats() {
 std::string Simulator::StateJson() const { return impl_->world.StateJson(); }
 
 bool Simulator::DeleteInstanceOutOfBand(const std::string& id) { return impl_->world.OobDeleteInstance(id); }
+
+int Simulator::PatchInstanceOutOfBand(const std::string& id, const std::string& json) {
+  rapidjson::Document d;
+  d.Parse(json.c_str(), json.size());
+  if (d.HasParseError() || !d.IsObject()) return 400;
+  return impl_->world.OobPatchInstance(id, d).status;
+}
 
 }  // namespace civosim

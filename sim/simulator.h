@@ -29,6 +29,8 @@ struct SimOptions {
 struct LogEntry {
   uint64_t seq = 0;
   std::string method, path, query, body;
+  std::string user_agent;
+  bool authorized = false;  // whether the bearer token matched (the token itself is never logged)
   int status = 0;
   double start_ms = 0;  // since the simulator started
   double end_ms = 0;
@@ -65,6 +67,10 @@ class Simulator {
   void ResetStats();
   std::string StateJson() const;
   bool DeleteInstanceOutOfBand(const std::string& id);
+  // Changes instance fields behind the API's back (drift); `json` as for
+  // PATCH /_sim/instances/{id}: hostname, notes, tags, size, status, firewall_id.
+  // Returns the HTTP status the admin endpoint would answer.
+  int PatchInstanceOutOfBand(const std::string& id, const std::string& json);
 
  private:
   struct Impl;
