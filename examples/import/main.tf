@@ -4,10 +4,11 @@
 # shows the import and `terraform apply` records it. Older Terraform:
 #   terraform import civo_compute_instance.legacy LON1/<instance id>
 #
-# The id is REGION/ID, or just ID for the provider's region. After import,
-# the next plan is a no-op when this configuration names the instance's
-# objects as it has them (and never a replacement when it names the same
-# objects by value_from).
+# The id is REGION/ID, or just ID for the provider's region. Import reads
+# the network back as its id; this configuration names it by value_from, so
+# the import plan also shows `network` changing from the id to the name. It
+# is the same network: an in-place change of spelling only, no replacement
+# and no API call. After that apply the next plan is empty.
 
 terraform {
   required_version = ">= 1.5"
