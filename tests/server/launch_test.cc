@@ -12,6 +12,10 @@
 #include <regex>
 #include <thread>
 
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
 #include "tests/server/health.grpc.pb.h"
 #include "tests/support/tfplugin_test_client.h"
 
@@ -40,6 +44,46 @@ std::map<std::string, std::optional<std::string>> QuietEnv() {
   return {{"CIVO_TOKEN", std::nullopt}, {"TPTEST_TOKEN", std::nullopt},
           {"CIVO_API_URL", std::string("http://127.0.0.1:9")}, {"TF_LOG", std::nullopt},
           {"TF_LOG_PROVIDER", std::nullopt}};
+}
+
+// A certificate issued (signed) by `issuer`: it chains to the host's
+// certificate, so TLS verification alone would accept it.
+tfplugin_test::ClientCert IssuedBy(const tfplugin_test::ClientCert& issuer) {
+  BIO* kb = BIO_new_mem_buf(issuer.key_pem.data(), static_cast<int>(issuer.key_pem.size()));
+  EVP_PKEY* ca_key = PEM_read_bio_PrivateKey(kb, nullptr, nullptr, nullptr);
+  BIO* cb = BIO_new_mem_buf(issuer.cert_pem.data(), static_cast<int>(issuer.cert_pem.size()));
+  X509* ca = PEM_read_bio_X509(cb, nullptr, nullptr, nullptr);
+  EVP_PKEY* key = EVP_EC_gen("P-256");
+  X509* x = X509_new();
+  X509_set_version(x, 2);
+  ASN1_INTEGER_set(X509_get_serialNumber(x), 4242);
+  X509_gmtime_adj(X509_getm_notBefore(x), -60);
+  X509_gmtime_adj(X509_getm_notAfter(x), 3600);
+  X509_NAME* name = X509_get_subject_name(x);
+  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+                             reinterpret_cast<const unsigned char*>("localhost"), -1, -1, 0);
+  X509_set_issuer_name(x, X509_get_subject_name(ca));
+  X509_set_pubkey(x, key);
+  X509_sign(x, ca_key, EVP_sha256());
+  BIO* out_c = BIO_new(BIO_s_mem());
+  BIO* out_k = BIO_new(BIO_s_mem());
+  PEM_write_bio_X509(out_c, x);
+  PEM_write_bio_PrivateKey(out_k, key, nullptr, nullptr, 0, nullptr, nullptr);
+  char* d = nullptr;
+  long n = BIO_get_mem_data(out_c, &d);
+  tfplugin_test::ClientCert out;
+  out.cert_pem.assign(d, static_cast<size_t>(n));
+  n = BIO_get_mem_data(out_k, &d);
+  out.key_pem.assign(d, static_cast<size_t>(n));
+  BIO_free(out_c);
+  BIO_free(out_k);
+  BIO_free(kb);
+  BIO_free(cb);
+  X509_free(x);
+  X509_free(ca);
+  EVP_PKEY_free(key);
+  EVP_PKEY_free(ca_key);
+  return out;
 }
 
 class LaunchTest : public ::testing::TestWithParam<std::string> {
@@ -171,6 +215,19 @@ TEST_P(LaunchTest, RefusesClientsWithoutTheHostCertificate) {
     ctx2.set_deadline(std::chrono::system_clock::now() + 3s);
     plugin::Empty e1, e2;
     EXPECT_FALSE(controller->Shutdown(&ctx2, e1, &e2).ok()) << what << " could shut it down";
+  }
+  // A certificate issued by the host's own certificate passes TLS
+  // verification; the exact-certificate check refuses it per call.
+  tfplugin_test::ClientCert issued = IssuedBy(p->client_cert());
+  {
+    auto stub = tfplugin6::Provider::NewStub(p->Connect(p->Credentials(&issued)));
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + 3s);
+    tfplugin6::GetProviderSchema_Request req;
+    tfplugin6::GetProviderSchema_Response resp;
+    grpc::Status s = stub->GetProviderSchema(&ctx, req, &resp);
+    EXPECT_EQ(s.error_code(), grpc::StatusCode::UNAUTHENTICATED) << s.error_message();
+    EXPECT_EQ(resp.resource_schemas_size(), 0);
   }
   // The rightful host still gets answers: the intruders changed nothing.
   EXPECT_FALSE(p->process().WaitForExit(0ms).has_value());
