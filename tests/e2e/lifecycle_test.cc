@@ -9,6 +9,20 @@ namespace {
 
 using Lifecycle = E2ETest;
 
+// A plan marks only what really changes: every changed attribute is one of
+// `allowed` (or inside one of them), so unrelated computed values keep their
+// prior values instead of becoming unknown.
+void ExpectOnlyChanged(const TfResult& r, const std::vector<std::string>& allowed) {
+  for (const auto& attr : r.ChangedAttributes(kWeb)) {
+    bool ok = false;
+    for (const auto& a : allowed) {
+      ok |= attr == a || attr.rfind(a + "[", 0) == 0 || attr.rfind(a + ".", 0) == 0;
+    }
+    EXPECT_TRUE(ok) << "plan changes " << attr << " too; allowed " << Join(allowed) << "\n"
+                    << r.Describe();
+  }
+}
+
 TEST_F(Lifecycle, CreateThenReplanIsNoOp) {
   SetWeb(BaseFields());
   TfResult apply = TfOk("apply");
@@ -70,6 +84,7 @@ TEST_F(Lifecycle, ResizeIsInPlace) {
   TfResult apply = TfOk("apply");
   EXPECT_EQ(apply.Action(kWeb), "update") << apply.Describe();
   EXPECT_TRUE(apply.RequiresReplace(kWeb).empty()) << Join(apply.RequiresReplace(kWeb));
+  ExpectOnlyChanged(apply, {"size", "cpu_cores", "ram_mb", "disk_gb", "status"});
   EXPECT_EQ(StateId(), id) << "resize must keep the instance";
 
   Sim::SizeInfo big;
@@ -107,6 +122,7 @@ TEST_F(Lifecycle, UpdatesMakeOnlyTheCallsTheDiffNeeds) {
   SetWeb(With(BaseFields(), {{"tags", R"(["a", "b"])"}}));
   TfResult tags = TfOk("apply");
   EXPECT_EQ(tags.Action(kWeb), "update") << tags.Describe();
+  ExpectOnlyChanged(tags, {"tags"});
   auto calls = sim_->MutatingCalls(mark);
   ASSERT_EQ(calls.size(), 1u) << "expected exactly the tags call:\n" << Sim::Describe(calls);
   EXPECT_NE(calls[0].path.find("/v2/instances/" + id + "/tags"), std::string::npos)
@@ -121,6 +137,7 @@ TEST_F(Lifecycle, UpdatesMakeOnlyTheCallsTheDiffNeeds) {
   SetWeb(With(BaseFields("web-2"), {{"tags", R"(["a", "b"])"}}));
   TfResult rename = TfOk("apply");
   EXPECT_EQ(rename.Action(kWeb), "update") << rename.Describe();
+  ExpectOnlyChanged(rename, {"instance_name"});
   calls = sim_->MutatingCalls(mark);
   ASSERT_EQ(calls.size(), 1u) << "expected exactly the hostname call:\n" << Sim::Describe(calls);
   EXPECT_EQ(calls[0].method, "PUT");
@@ -137,6 +154,7 @@ TEST_F(Lifecycle, UpdatesMakeOnlyTheCallsTheDiffNeeds) {
                                     {"firewall_ids", "[{\"value\": " + Quote(fw) + "}]"}}));
   TfResult firewall = TfOk("apply");
   EXPECT_EQ(firewall.Action(kWeb), "update") << firewall.Describe();
+  ExpectOnlyChanged(firewall, {"firewall_ids", "firewall_id"});
   calls = sim_->MutatingCalls(mark);
   ASSERT_EQ(calls.size(), 1u) << "expected exactly the firewall call:\n" << Sim::Describe(calls);
   EXPECT_NE(calls[0].path.find("/v2/instances/" + id + "/firewall"), std::string::npos)
@@ -261,6 +279,8 @@ TEST_F(Lifecycle, VolumesAndReservedIpAttachAndDetachInPlace) {
                              {"reserved_ip_id", "{\"value\": " + Quote(ip) + "}"}}));
   TfResult attach = TfOk("apply");
   EXPECT_EQ(attach.Action(kWeb), "update") << attach.Describe();
+  ExpectOnlyChanged(attach, {"volume_ids", "attached_volume_ids", "reserved_ip_id",
+                             "reserved_ip_address", "public_ipv4"});
   auto calls = sim_->MutatingCalls(mark);
   EXPECT_EQ(calls.size(), 2u) << Sim::Describe(calls);
   auto log = sim_->Log();
