@@ -61,6 +61,9 @@ TEST_F(Lifecycle, CreateThenReplanIsNoOp) {
   EXPECT_EQ(Str(inst->root(), "hostname"), "web-1");
   EXPECT_EQ(Str(inst->root(), "status"), "ACTIVE");
   EXPECT_EQ(Str(inst->root(), "size"), size_small_);
+  // Whatever made the create call recognisable is gone once ACTIVE.
+  EXPECT_TRUE(StrList(inst->root(), "tags").empty()) << Dump(inst->root());
+  EXPECT_EQ(StateAttr(kWeb, "tags"), "null");
 
   // Re-plan and re-apply: nothing to do, nothing changed at the API.
   size_t mark = sim_->Log().size();
@@ -164,6 +167,29 @@ TEST_F(Lifecycle, UpdatesMakeOnlyTheCallsTheDiffNeeds) {
   inst = sim_->Instance(id);
   ASSERT_TRUE(inst);
   EXPECT_EQ(Str(inst->root(), "firewall_id"), fw);
+
+  // An empty firewall list: back to the network's default firewall.
+  mark = sim_->Log().size();
+  SetWeb(With(BaseFields("web-2"), {{"tags", R"(["a", "b"])"}, {"firewall_ids", "[]"}}));
+  TfResult back = TfOk("apply");
+  EXPECT_EQ(back.Action(kWeb), "update") << back.Describe();
+  calls = sim_->MutatingCalls(mark);
+  ASSERT_EQ(calls.size(), 1u) << Sim::Describe(calls);
+  EXPECT_NE(calls[0].path.find("/firewall"), std::string::npos) << calls[0].ToString();
+  EXPECT_EQ(Str(sim_->Instance(id)->root(), "firewall_id"), sim_->DefaultFirewallId(net_));
+  EXPECT_EQ(StateAttr(kWeb, "firewall_id"), sim_->DefaultFirewallId(net_));
+
+  // Timeouts only: nothing to do at the API.
+  mark = sim_->Log().size();
+  SetWeb(With(BaseFields("web-2"), {{"tags", R"(["a", "b"])"},
+                                    {"firewall_ids", "[]"},
+                                    {"timeouts", R"({"create": "10m", "delete": "5m"})"}}));
+  TfResult timeouts = TfOk("apply");
+  EXPECT_NE(timeouts.Action(kWeb), "replace") << timeouts.Describe();
+  EXPECT_TRUE(sim_->MutatingCalls(mark).empty()) << Sim::Describe(sim_->MutatingCalls(mark));
+  TfResult plan = TfOk("plan");
+  EXPECT_EQ(plan.Action(kWeb), "no-op") << plan.Describe();
+  EXPECT_EQ(StateId(), id);
 }
 
 TEST_F(Lifecycle, DestroyLeavesVolumesAndReservedIp) {
@@ -439,6 +465,42 @@ TEST_F(Import, ConfigNamingNetworkByValueFromIsNeverReplacement) {
   EXPECT_EQ(StateId(), id);
   TfResult plan = TfOk("plan");
   EXPECT_EQ(plan.Action(kWeb), "no-op") << plan.Describe();
+}
+
+// Import fills every attribute the API can tell: a configuration naming
+// the instance's firewall, key, volume, reserved IP, tags and user_data as it
+// has them plans no change after import.
+TEST_F(Import, FullyEquippedInstanceThenNoOpPlan) {
+  std::string fw = sim_->CreateFirewall("web-fw", net_);
+  std::string key = sim_->CreateSshKey("key-one");
+  std::string vol = sim_->CreateVolume("data-1", net_);
+  std::string ip = sim_->CreateReservedIp("web-ip");
+  Fields fields = With(BaseFields(), {{"firewall_ids", "[{\"value\": " + Quote(fw) + "}]"},
+                                      {"ssh_key_ids", "[" + Quote(key) + "]"},
+                                      {"volume_ids", "[{\"value\": " + Quote(vol) + "}]"},
+                                      {"reserved_ip_id", "{\"value\": " + Quote(ip) + "}"},
+                                      {"tags", R"(["web", "prod"])"},
+                                      {"region", "\"LON1\""},
+                                      {"user_data", Quote("#cloud-config\nruncmd: [echo hi]\n")}});
+  Workspace other(ProviderBlock());
+  other.SetResources({{kWeb, Entry(fields)}});
+  TfResult made = other.Run("apply");
+  ASSERT_EQ(made.exit_code, 0) << made.Describe();
+  auto obj = CurrentObject(other.State(), kWeb);
+  ASSERT_TRUE(obj && obj->attributes);
+  std::string id = Str(*obj->attributes, "id");
+
+  SetWeb(fields);
+  TfOk("import", {kWeb, "LON1/" + id});
+  EXPECT_EQ(StateId(), id);
+  EXPECT_EQ(StateAttr(kWeb, "firewall_id"), fw);
+  EXPECT_EQ(StateAttr(kWeb, "attached_volume_ids"), "[" + Quote(vol) + "]");
+  EXPECT_FALSE(StateAttr(kWeb, "reserved_ip_address").empty());
+  size_t mark = sim_->Log().size();
+  TfResult plan = TfOk("plan");
+  EXPECT_EQ(plan.Action(kWeb), "no-op") << plan.Describe();
+  EXPECT_TRUE(plan.RequiresReplace(kWeb).empty()) << Join(plan.RequiresReplace(kWeb));
+  EXPECT_TRUE(sim_->MutatingCalls(mark).empty()) << Sim::Describe(sim_->MutatingCalls(mark));
 }
 
 TEST_F(Import, MissingInstanceIsAnError) {
