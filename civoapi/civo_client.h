@@ -11,6 +11,7 @@
 #include "civoapi/backoff.h"
 #include "civoapi/client.h"
 #include "civoapi/http_transport.h"
+#include "civoapi/poll_schedule.h"
 #include "rapidjson/document.h"
 
 namespace civoapi {
@@ -95,6 +96,9 @@ class CivoClient final : public Client {
   std::string base_url_;
   BackoffPolicy backoff_;
   HttpTransport http_;
+  // How long instances and volumes stay in each status, learned from waits
+  // so later waits poll near the expected moment (poll_schedule.h).
+  StatusDwellTimes dwell_;
   std::mutex rng_mu_;
   absl::BitGen rng_;
 };

@@ -1,6 +1,7 @@
 // The Civo endpoints, one small method each. Paths and bodies follow the
 // public API as the civogo client uses it.
 #include <algorithm>
+#include <optional>
 #include <thread>
 
 #include "absl/strings/ascii.h"
@@ -10,6 +11,7 @@
 #include "civoapi/errors.h"
 #include "civoapi/json_fields.h"
 #include "civoapi/models_json.h"
+#include "civoapi/poll_schedule.h"
 
 namespace civoapi {
 namespace {
@@ -40,22 +42,40 @@ bool SleepOrCancel(const std::shared_ptr<const CancelToken>& cancel, std::chrono
   return true;
 }
 
-// Polls `get` until `pred` holds. Starts at 200 ms (a fast simulator or a
-// quick action is noticed at once) and grows by half each time to a 2 s cap
-// (a long build costs one call every 2 s, not a flood).
+// Polls `get` until `pred` holds, on a PollSchedule (see poll_schedule.h):
+// the first poll is immediate and tells which status the object is in; how
+// long objects stayed in that status before (learned in `dwell`, keyed by
+// `kind` and status) decides when to look again.
 template <typename T>
-absl::StatusOr<T> Poll(const std::string& what, const std::function<absl::StatusOr<T>()>& get,
-                       const std::function<bool(const T&)>& pred, const std::function<std::string(const T&)>& status,
+absl::StatusOr<T> Poll(const std::string& what, const std::string& kind,
+                       const std::function<absl::StatusOr<T>()>& get, const std::function<bool(const T&)>& pred,
+                       const std::function<std::string(const T&)>& status, StatusDwellTimes& dwell,
                        const CallOptions& opts) {
-  std::chrono::milliseconds interval(200);
-  const std::chrono::milliseconds cap(2000);
+  using std::chrono::duration_cast;
+  using ms = std::chrono::milliseconds;
+  const auto start = std::chrono::steady_clock::now();
+  auto since_start = [&] { return duration_cast<ms>(std::chrono::steady_clock::now() - start); };
+  std::optional<PollSchedule> schedule;
+  std::string first_status;  // the status being waited out
+  bool same_status = true;   // still the status first seen (so the dwell time means something)
+  ms last_miss{0};
   std::string last = "unknown";
   while (true) {
     if (opts.cancel != nullptr && opts.cancel->cancelled()) return absl::CancelledError("wait cancelled");
     absl::StatusOr<T> cur = get();
     if (!cur.ok()) return cur.status();
-    if (pred(*cur)) return cur;
+    if (pred(*cur)) {
+      if (schedule.has_value() && same_status) dwell.Record(kind + ":" + first_status, last_miss, since_start());
+      return cur;
+    }
     last = status(*cur);
+    last_miss = since_start();
+    if (!schedule.has_value()) {
+      first_status = last;
+      schedule.emplace(dwell.Expected(kind + ":" + first_status));
+    } else if (last != first_status) {
+      same_status = false;
+    }
     if (HasTerminalFailure(last)) {
       return absl::FailedPreconditionError(absl::StrCat(what, " reached status ", last));
     }
@@ -63,9 +83,8 @@ absl::StatusOr<T> Poll(const std::string& what, const std::function<absl::Status
     if (now >= opts.deadline) {
       return absl::DeadlineExceededError(absl::StrCat("timed out waiting for ", what, " (last status ", last, ")"));
     }
-    auto sleep = std::min(interval, std::chrono::duration_cast<std::chrono::milliseconds>(opts.deadline - now));
+    auto sleep = std::min(schedule->Next(last_miss), duration_cast<ms>(opts.deadline - now));
     if (!SleepOrCancel(opts.cancel, sleep)) return absl::CancelledError("wait cancelled");
-    interval = std::min(cap, interval + interval / 2);
   }
 }
 
@@ -154,8 +173,8 @@ absl::StatusOr<Instance> CivoClient::WaitInstance(const std::string& id,
                                                   const std::function<bool(const Instance&)>& pred,
                                                   const CallOptions& opts) {
   return Poll<Instance>(
-      "instance " + id, [&] { return GetInstance(id, opts); }, pred, [](const Instance& i) { return i.status; },
-      opts);
+      "instance " + id, "instance", [&] { return GetInstance(id, opts); }, pred,
+      [](const Instance& i) { return i.status; }, dwell_, opts);
 }
 
 // ---- Catalogue ----
@@ -269,7 +288,8 @@ absl::Status CivoClient::DetachVolume(const std::string& volume_id, const CallOp
 absl::StatusOr<Volume> CivoClient::WaitVolume(const std::string& id, const std::function<bool(const Volume&)>& pred,
                                               const CallOptions& opts) {
   return Poll<Volume>(
-      "volume " + id, [&] { return GetVolume(id, opts); }, pred, [](const Volume& v) { return v.status; }, opts);
+      "volume " + id, "volume", [&] { return GetVolume(id, opts); }, pred,
+      [](const Volume& v) { return v.status; }, dwell_, opts);
 }
 
 // ---- Reserved IPs ----

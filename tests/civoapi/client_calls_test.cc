@@ -251,7 +251,7 @@ TEST_F(SimTest, WaiterStopsOnTerminalStatusAndPollsGently) {
   auto active = client_->WaitInstance(created->id, [](const Instance& i) { return i.status == "ACTIVE"; }, Opts());
   ASSERT_TRUE(active.ok());
   size_t polls = ApiLog("GET", "/v2/instances/" + created->id).size();
-  // 200, 300, 450, 675 ms ... : about 5 polls for 1.5 s, never a flood.
+  // Nothing learned yet: every 250 ms (poll_schedule.h), about 7 polls for 1.5 s, never a flood.
   EXPECT_GE(polls, 3u);
   EXPECT_LE(polls, 8u);
 
@@ -267,6 +267,33 @@ TEST_F(SimTest, WaiterStopsOnTerminalStatusAndPollsGently) {
   breaker.join();
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), absl::StatusCode::kFailedPrecondition) << r.status();
+}
+
+TEST_F(SimTest, WaiterLearnsHowLongABuildTakesAndPollsNearTheEnd) {
+  sim_->UpdateConfig([](civosim::SimConfig& c) { c.build_time = std::chrono::milliseconds(1200); });
+  auto is_active = [](const Instance& i) { return i.status == "ACTIVE"; };
+  auto first = client_->CreateInstance(Req("learn-1"), Opts());
+  ASSERT_TRUE(first.ok());
+  ASSERT_TRUE(client_->WaitInstance(first->id, is_active, Opts()).ok());
+  size_t first_polls = ApiLog("GET", "/v2/instances/" + first->id).size();
+
+  sim_->ClearLog();
+  auto second = client_->CreateInstance(Req("learn-2"), Opts());
+  ASSERT_TRUE(second.ok());
+  ASSERT_TRUE(client_->WaitInstance(second->id, is_active, Opts()).ok());
+  auto polls = ApiLog("GET", "/v2/instances/" + second->id);
+  auto posts = ApiLog("POST", "/v2/instances");
+  ASSERT_EQ(posts.size(), 1u);
+  ASSERT_FALSE(polls.empty());
+  // One poll to see BUILDING, a sleep until just before the learned time,
+  // then fine polls: fewer calls than the first, unlearned wait...
+  EXPECT_LE(polls.size(), 5u);
+  EXPECT_LT(polls.size(), first_polls);
+  // ...and the build is noticed soon after it ends (generous bound for a
+  // loaded machine; the unlearned schedule alone would allow 250 ms).
+  double noticed_after = polls.back().start_ms - posts.front().end_ms;
+  EXPECT_GE(noticed_after, 1200.0);
+  EXPECT_LE(noticed_after, 1200.0 + 600.0);
 }
 
 }  // namespace
