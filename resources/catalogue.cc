@@ -7,13 +7,14 @@ namespace resources {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-// Long enough that a plan of many instances shares one load; short enough
-// that an object created a moment ago by another resource is found.
-constexpr Clock::duration kRecent = std::chrono::seconds(2);
+// Volumes and reserved IPs move between instances (create_before_destroy
+// handover): long enough that a plan of many instances shares one load.
+constexpr Clock::duration kBrief = std::chrono::seconds(2);
 constexpr Clock::duration kForever = Clock::duration::max();
+constexpr Clock::duration kNow = Clock::duration::zero();
 constexpr std::chrono::seconds kLoadDeadline{120};
 
-Clock::duration MaxAge(Freshness f) { return f == Freshness::kCached ? kForever : kRecent; }
+Clock::duration MaxAge(Freshness f) { return f == Freshness::kCached ? kForever : kNow; }
 
 }  // namespace
 
@@ -50,13 +51,14 @@ absl::StatusOr<std::vector<civoapi::Firewall>> Catalogue::Firewalls(const std::s
                         [&] { return client_->ListFirewalls(Options(region)); });
 }
 
-absl::StatusOr<std::vector<civoapi::Volume>> Catalogue::Volumes(const std::string& region) {
-  return volumes_.Get(region, kRecent, [&] { return client_->ListVolumes(Options(region)); });
+absl::StatusOr<std::vector<civoapi::Volume>> Catalogue::Volumes(const std::string& region,
+                                                                Freshness f) {
+  return volumes_.Get(region, f == Freshness::kCached ? kBrief : kNow, [&] { return client_->ListVolumes(Options(region)); });
 }
 
 absl::StatusOr<std::vector<civoapi::ReservedIp>> Catalogue::ReservedIps(
-    const std::string& region) {
-  return reserved_ips_.Get(region, kRecent,
+    const std::string& region, Freshness f) {
+  return reserved_ips_.Get(region, f == Freshness::kCached ? kBrief : kNow,
                            [&] { return client_->ListReservedIps(Options(region)); });
 }
 

@@ -19,7 +19,8 @@ namespace resources {
 // How stale an answer may be.
 enum class Freshness {
   kCached,  // whatever was loaded before (catalogues barely change)
-  kRecent,  // reloaded if older than a couple of seconds (after a miss)
+  kFresh,   // loaded now, after a miss: the object may be moments old (a
+            // load already in flight is shared)
 };
 
 class Catalogue {
@@ -33,8 +34,10 @@ class Catalogue {
   absl::StatusOr<std::vector<civoapi::Network>> Networks(const std::string& region, Freshness f);
   absl::StatusOr<std::vector<civoapi::Firewall>> Firewalls(const std::string& region,
                                                            Freshness f);
-  absl::StatusOr<std::vector<civoapi::Volume>> Volumes(const std::string& region);
-  absl::StatusOr<std::vector<civoapi::ReservedIp>> ReservedIps(const std::string& region);
+  // Volumes and reserved IPs are kept only briefly even for kCached.
+  absl::StatusOr<std::vector<civoapi::Volume>> Volumes(const std::string& region, Freshness f);
+  absl::StatusOr<std::vector<civoapi::ReservedIp>> ReservedIps(const std::string& region,
+                                                               Freshness f);
 
  private:
   civoapi::CallOptions Options(const std::string& region) const;

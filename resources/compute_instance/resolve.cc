@@ -104,7 +104,7 @@ Resolver::Resolver(ApiSession session, const Maybe<std::string>& region)
 std::optional<civoapi::Size> Resolver::Size(const Maybe<std::string>& name,
                                             const AttributePath& path, Diagnostics& diags) {
   if (!name.is_known() || !can_query()) return std::nullopt;
-  for (Freshness f : {Freshness::kCached, Freshness::kRecent}) {
+  for (Freshness f : {Freshness::kCached, Freshness::kFresh}) {
     auto sizes = session_.catalogue->Sizes(region_, f);
     if (!sizes.ok()) {
       ApiFailure(sizes.status(), "instance sizes", path, diags);
@@ -113,7 +113,7 @@ std::optional<civoapi::Size> Resolver::Size(const Maybe<std::string>& name,
     for (const auto& s : *sizes) {
       if (s.name == name.value && IsInstanceSize(s)) return s;
     }
-    if (f == Freshness::kRecent) {
+    if (f == Freshness::kFresh) {
       std::vector<std::string> names;
       for (const auto& s : *sizes) {
         if (IsInstanceSize(s)) names.push_back(s.name);
@@ -132,7 +132,7 @@ Resolution Resolver::Image(const Maybe<std::string>& name_or_id, const Attribute
                            Diagnostics& diags) {
   if (name_or_id.is_null()) return Resolution::Null();
   if (!name_or_id.is_known() || !can_query()) return Resolution::Unknown();
-  for (Freshness f : {Freshness::kCached, Freshness::kRecent}) {
+  for (Freshness f : {Freshness::kCached, Freshness::kFresh}) {
     auto images = session_.catalogue->DiskImages(region_, f);
     if (!images.ok()) {
       ApiFailure(images.status(), "disk images", path, diags);
@@ -141,7 +141,7 @@ Resolution Resolver::Image(const Maybe<std::string>& name_or_id, const Attribute
     for (const auto& i : *images) {
       if (i.id == name_or_id.value || i.name == name_or_id.value) return Resolution::Known(i.id);
     }
-    if (f == Freshness::kRecent) {
+    if (f == Freshness::kFresh) {
       std::vector<std::string> names;
       for (const auto& i : *images) names.push_back(i.name);
       diags.AddError("Image not available",
@@ -162,7 +162,7 @@ Resolution Resolver::Network(const ValueOrRef& ref, const AttributePath& path,
       ref, kKindNetwork, region_,
       [&](bool recent) {
         return session_.catalogue->Networks(region_,
-                                            recent ? Freshness::kRecent : Freshness::kCached);
+                                            recent ? Freshness::kFresh : Freshness::kCached);
       },
       [](const civoapi::Network&) { return std::string(); }, path, diags);
 }
@@ -175,7 +175,7 @@ Resolution Resolver::Firewall(const ValueOrRef& ref, const AttributePath& path,
       ref, kKindFirewall, region_,
       [&](bool recent) {
         return session_.catalogue->Firewalls(region_,
-                                             recent ? Freshness::kRecent : Freshness::kCached);
+                                             recent ? Freshness::kFresh : Freshness::kCached);
       },
       [](const civoapi::Firewall&) { return std::string(); }, path, diags);
 }
@@ -183,7 +183,7 @@ Resolution Resolver::Firewall(const ValueOrRef& ref, const AttributePath& path,
 Resolution Resolver::DefaultFirewall(const std::string& network_id, const AttributePath& path,
                                      Diagnostics& diags) {
   if (!can_query()) return Resolution::Unknown();
-  for (Freshness f : {Freshness::kCached, Freshness::kRecent}) {
+  for (Freshness f : {Freshness::kCached, Freshness::kFresh}) {
     auto firewalls = session_.catalogue->Firewalls(region_, f);
     if (!firewalls.ok()) {
       ApiFailure(firewalls.status(), "firewalls", path, diags);
@@ -204,7 +204,10 @@ Resolution Resolver::Volume(const ValueOrRef& ref, const AttributePath& path,
   if (ref.is_unknown() || !can_query()) return Resolution::Unknown();
   return MatchRef<civoapi::Volume>(
       ref, kKindVolume, region_,
-      [&](bool) { return session_.catalogue->Volumes(region_); },
+      [&](bool recent) {
+        return session_.catalogue->Volumes(region_,
+                                           recent ? Freshness::kFresh : Freshness::kCached);
+      },
       [](const civoapi::Volume&) { return std::string(); }, path, diags);
 }
 
@@ -214,7 +217,10 @@ Resolution Resolver::ReservedIp(const ValueOrRef& ref, const AttributePath& path
   if (ref.is_unknown() || !can_query()) return Resolution::Unknown();
   return MatchRef<civoapi::ReservedIp>(
       ref, kKindIpAddress, region_,
-      [&](bool) { return session_.catalogue->ReservedIps(region_); },
+      [&](bool recent) {
+        return session_.catalogue->ReservedIps(region_,
+                                               recent ? Freshness::kFresh : Freshness::kCached);
+      },
       [](const civoapi::ReservedIp& ip) { return ip.ip; }, path, diags);
 }
 
