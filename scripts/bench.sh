@@ -97,8 +97,14 @@ MEM_GB=$(awk '/MemTotal/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo)
 NPROC=$(nproc)
 DATE=$(date -u '+%Y-%m-%d %H:%M UTC')
 KERNEL=$(uname -sr)
-COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-DIRTY=$(git status --porcelain --untracked-files=no 2>/dev/null | grep -q . && echo " (with uncommitted changes)" || true)
+# BENCH_COMMIT names the sources when the script runs outside a git checkout
+# (e.g. an exported snapshot).
+COMMIT=${BENCH_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}
+DIRTY=""
+if [ -z "${BENCH_COMMIT:-}" ] && git status --porcelain --untracked-files=no 2>/dev/null | grep -q .; then
+  DIRTY=" (with uncommitted changes)"
+fi
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 
 md="$WORK/BENCHMARKS.md"
 {
@@ -114,6 +120,7 @@ md="$WORK/BENCHMARKS.md"
   echo "| CPU | $CPU |"
   echo "| cores (nproc) | $NPROC |"
   echo "| memory | $MEM_GB GiB |"
+  echo "| load average at start (1, 5, 15 min) | $LOAD |"
   echo "| kernel | $KERNEL |"
   echo "| compiler | $(c++ --version | head -1) |"
   echo "| build | $(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$BUILD_DIR/CMakeCache.txt") |"
@@ -200,8 +207,8 @@ if [ -n "$TFDRIVER" ]; then
     echo "cookie, AutoMTLS, protocol 6). *handshake* is exec until the go-plugin client accepted"
     echo "the handshake line; *RSS* is the provider's VmHWM from /proc/PID/status read just before"
     echo "shutdown, after GetProviderSchema and GetMetadata were served. The Go floor is"
-    echo "tfdriver's test provider (hashicorp go-plugin + grpc-go, one resource), so it is the"
-    echo "least a Go provider costs; real Go providers are larger."
+    echo "tfdriver's test provider (hashicorp go-plugin + grpc-go, one resource and one data source),"
+    echo "about the least a Go provider costs; real Go providers are larger."
     echo
     echo "| | ours (C++) | Go floor | ours / Go | target |"
     echo "|---|---|---|---|---|"
