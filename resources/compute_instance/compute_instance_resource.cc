@@ -30,8 +30,13 @@ tfplugin::PlanResponse ComputeInstanceResource::Plan(const tfplugin::PlanRequest
   // Terraform validates before planning, but a plan must never act on a
   // config that breaks the rules (e.g. values that were unknown at validate).
   if (!req.config.is_null()) {
-    ValidateConfig(req.config, diags);
-    if (diags.HasError()) {
+    // Only the errors: the warnings were shown at validate already.
+    tfplugin::Diagnostics checks;
+    ValidateConfig(req.config, checks);
+    for (const auto& d : checks.items()) {
+      if (d.severity == tfplugin::Severity::kError) diags.Add(d);
+    }
+    if (checks.HasError()) {
       tfplugin::PlanResponse resp;
       resp.planned_state = req.proposed_new_state;
       resp.planned_private = req.prior_private;

@@ -127,6 +127,17 @@ TEST_F(PlanTest, NotFullyConfiguredProviderPlansWithoutTheApi) {
   EXPECT_TRUE(plan.planned_state.Attr("cpu_cores").is_unknown());
 }
 
+TEST_F(PlanTest, RuleBreakingValuesFailBeforeAnyApiCall) {
+  const uint64_t before = LastSeq();
+  Diagnostics d;
+  Plan(Value::Null(),
+       Config({{"tags", Strings({"a b"})}, {"ssh_key_ids", Strings({"k1", "k2"})}}), d);
+  EXPECT_TRUE(HasDiagAt(d, Severity::kError, "tags[0]", "whitespace")) << DiagText(d);
+  EXPECT_EQ(LastSeq(), before);
+  // The second-key warning belongs to validate; plan does not repeat it.
+  for (const auto& item : d.items()) EXPECT_EQ(item.severity, Severity::kError);
+}
+
 TEST_F(PlanTest, DestroyPlansNull) {
   Diagnostics d;
   tfplugin::PlanRequest req;
