@@ -59,6 +59,13 @@ std::vector<tfplugin::ImportedObject> ImportInstance(const ApiSession& session,
   s = s.WithAttr("ssh_key_ids", inst->ssh_key_id.empty() ? Value::Null()
                                                          : StringList({inst->ssh_key_id}));
   s = s.WithAttr("user_data", StringOrNull(inst->script));
+  // Attached volumes import as a managed list naming them by id, so a config
+  // that lists them is a no-op; none attached imports as null (unmanaged).
+  if (!inst->volume_ids.empty()) {
+    std::vector<Value> volumes;
+    for (const std::string& v : inst->volume_ids) volumes.push_back(ValueOrRefWithValue(v));
+    s = s.WithAttr("volume_ids", Value::List(std::move(volumes)));
+  }
   if (!inst->reserved_ip_id.empty()) {
     s = s.WithAttr("reserved_ip_id", ValueOrRefWithValue(inst->reserved_ip_id));
   }
