@@ -18,10 +18,15 @@ $(BUILD)/CMakeCache.txt:
 build: $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
+# Everything CI runs: the build, every ctest suite (unit, simulator, protocol,
+# end-to-end through tfdriver where ../shared/tfdriver exists), then a bounded
+# libFuzzer run of the msgpack decoder.
+TEST_FUZZ_SECONDS ?= 30
 test:
 	@scripts/deps.sh --with-tfdriver
 	@$(MAKE) --no-print-directory build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(TEST_FUZZ_SECONDS)
 
 # AddressSanitizer + UndefinedBehaviorSanitizer build of everything, then the
 # same ctest suite (dynamic linking: the sanitizer runtimes need it).
