@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
+#include "civoapi/curl_loader.h"
 #include "civoapi/errors.h"
 #include "civoapi/json_fields.h"
 #include "rapidjson/error/en.h"
@@ -60,8 +61,7 @@ bool SleepOrCancel(const std::shared_ptr<const CancelToken>& cancel, std::chrono
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Client>> Client::Create(ClientOptions options) {
-  static std::once_flag curl_init;
-  std::call_once(curl_init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  if (absl::Status loaded = LoadCurl(); !loaded.ok()) return loaded;
   if (options.token.empty()) return absl::InvalidArgumentError("Civo API token is empty");
   if (!absl::StartsWith(options.api_url, "http://") && !absl::StartsWith(options.api_url, "https://")) {
     return absl::InvalidArgumentError(

@@ -4,6 +4,9 @@
 // the test provider (tfplugin + fake provider) and, when it is built, the
 // real terraform-provider-civo.
 #include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
 #include <signal.h>
 #include <sys/stat.h>
 
@@ -161,6 +164,30 @@ TEST_P(LaunchTest, HandshakeSchemaValidateConfigureShutdown) {
   EXPECT_EQ(*code, 0) << p->process().stderr_text();
   EXPECT_LT(took, 2s);
   EXPECT_NE(stat(socket.c_str(), &st), 0) << "socket file left behind";
+}
+
+// libcurl and its ~27 dependencies are loaded on first use (civoapi's
+// curl_loader.h): a process that only serves the schema never maps them.
+TEST_P(LaunchTest, HttpLibraryIsLoadedOnlyOnceTheProviderIsConfigured) {
+  if (IsFake(GetParam())) GTEST_SKIP() << "only the Civo provider talks HTTP";
+  auto p = Launch();
+  ASSERT_TRUE(p);
+  auto maps_mention_libcurl = [&] {
+    std::ifstream maps("/proc/" + std::to_string(p->pid()) + "/maps");
+    std::stringstream text;
+    text << maps.rdbuf();
+    EXPECT_FALSE(text.str().empty());
+    return text.str().find("libcurl") != std::string::npos;
+  };
+  auto schema = Schema(*p);
+  EXPECT_FALSE(maps_mention_libcurl()) << "libcurl mapped before anything needed it";
+  grpc::ClientContext ctx;
+  tfplugin6::ConfigureProvider_Request req;
+  *req.mutable_config() = ProviderConfig(schema, "tok");
+  tfplugin6::ConfigureProvider_Response resp;
+  ASSERT_TRUE(p->provider().ConfigureProvider(&ctx, req, &resp).ok());
+  ASSERT_FALSE(HasError(resp.diagnostics())) << DiagnosticsText(resp.diagnostics());
+  EXPECT_TRUE(maps_mention_libcurl()) << "a configured provider has its HTTP client ready";
 }
 
 TEST_P(LaunchTest, ConfigureWithoutTokenIsAnErrorDiagnostic) {
