@@ -124,6 +124,15 @@ tfplugin::ApplyResponse CreateInstance(const ApiSession& session,
     return MergeKnown(planned, WithApiComputed(planned, seen));
   };
 
+  // The marker has done its job once we hold the id: remove it now, while
+  // the instance builds, so the call costs no time after ACTIVE (at
+  // Terraform's parallelism that time is paid once per instance).
+  if (auto s = client.SetInstanceTags(id, config.TagsOrEmpty(), opts); !s.ok()) {
+    diags.AddWarning("Could not remove the create marker tag",
+                     absl::StrCat("The instance keeps the tag ", marker,
+                                  " (it is not shown in `tags`): ", s.message()));
+  }
+
   auto active = client.WaitInstance(
       id, [](const civoapi::Instance& i) { return i.status == "ACTIVE"; }, opts);
   if (!active.ok()) {
@@ -133,14 +142,8 @@ tfplugin::ApplyResponse CreateInstance(const ApiSession& session,
   }
   inst = *active;
 
-  // The marker has done its job; the user's tags are what the state shows.
-  if (auto s = client.SetInstanceTags(id, config.TagsOrEmpty(), opts); !s.ok()) {
-    diags.AddWarning("Could not remove the create marker tag",
-                     absl::StrCat("The instance keeps the tag ", marker,
-                                  " (it is not shown in `tags`): ", s.message()));
-  }
-
   const AttachTarget target{client, opts, id};
+  bool attached_anything = false;  // then the ACTIVE view above is stale
   if (r.volumes.is_known()) {
     for (size_t i = 0; i < r.volumes.value.size(); ++i) {
       if (auto s = AttachVolumeTakingOver(target, r.volumes.value[i], diags); !s.ok()) {
@@ -149,6 +152,7 @@ tfplugin::ApplyResponse CreateInstance(const ApiSession& session,
         resp.new_state = partial(inst);
         return resp;
       }
+      attached_anything = true;
     }
   }
   if (r.reserved_ip.known()) {
@@ -158,10 +162,13 @@ tfplugin::ApplyResponse CreateInstance(const ApiSession& session,
       resp.new_state = partial(inst);
       return resp;
     }
+    attached_anything = true;
   }
 
-  auto final_view = client.GetInstance(id, opts);
-  if (final_view.ok()) inst = *final_view;
+  if (attached_anything) {
+    auto final_view = client.GetInstance(id, opts);
+    if (final_view.ok()) inst = *final_view;
+  }
   resp.new_state = partial(inst);
   return resp;
 }
