@@ -2,9 +2,8 @@
 //
 // Why: linking libcurl makes the dynamic loader map it and the ~27 shared
 // libraries it depends on (gnutls, krb5, ldap, ssh2, ...) into every process
-// at exec, costing milliseconds and megabytes of resident pages, while most
-// provider processes Terraform starts (schema and validate walks) never make
-// an HTTP call. civoapi calls curl_* as usual; curl_loader.cc defines those
+// at exec, costing milliseconds and megabytes of resident pages, while many
+// short-lived processes that link civoapi never make an HTTP call. civoapi calls curl_* as usual; curl_loader.cc defines those
 // functions as forwarders to the library it dlopens.
 #ifndef CIVOAPI_CURL_LOADER_H_
 #define CIVOAPI_CURL_LOADER_H_

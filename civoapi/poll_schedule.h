@@ -1,8 +1,8 @@
 // When to poll next while waiting for an object to change status.
 //
 // Why this exists: a wait that polls on a fixed geometric schedule notices a
-// finished build late (up to half the current interval), and at Terraform's
-// parallelism that lateness is paid once per instance. The API gives no
+// finished build late (up to half the current interval), and a caller that
+// creates many instances, a batch at a time, pays that lateness once per batch. The API gives no
 // completion time, so the client learns how long objects stay in a status
 // (StatusDwellTimes) and a schedule sleeps until shortly before the expected
 // moment, then polls finely. Without a learned time it polls every 250 ms
