@@ -19,7 +19,7 @@
 #
 # Environment: BUILD (default build), BENCH_RUNS (30), BENCH_BIG_RUNS (3),
 # BENCH_INSTANCES (100), BENCH_OUT (BENCHMARKS.md), BENCH_SKIP_BUILD=1 (use
-# what is built).
+# what is built), BENCH_TFDRIVER_SRC (default ../shared/tfdriver).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
@@ -32,7 +32,7 @@ PARALLELISM=10
 LATENCY_MS=50
 BUILD_TIME_MS=2000
 OUT_MD=${BENCH_OUT:-BENCHMARKS.md}
-SHARED_TFDRIVER="$REPO/../shared/tfdriver"
+SHARED_TFDRIVER=${BENCH_TFDRIVER_SRC:-$REPO/../shared/tfdriver}
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
