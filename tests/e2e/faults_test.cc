@@ -45,7 +45,8 @@ TEST_F(Faults, FailureAfterCreateKeepsIdTaintsAndReplacesWithoutLeak) {
   // The instance exists and state knows it, tainted.
   auto ids = sim_->InstanceIds();
   ASSERT_EQ(ids.size(), 1u) << Join(ids);
-  auto obj = CurrentObject(ws_->State(), kWeb);
+  const Json state = ws_->State();
+  auto obj = CurrentObject(state, kWeb);
   ASSERT_TRUE(obj && obj->attributes) << "instance lost from state:\n"
                                       << ReadFile(ws_->dir() + "/state.json");
   EXPECT_EQ(Str(*obj->attributes, "id"), ids[0]);
@@ -61,7 +62,8 @@ TEST_F(Faults, FailureAfterCreateKeepsIdTaintsAndReplacesWithoutLeak) {
   auto v = sim_->Volume(vol);
   ASSERT_TRUE(v);
   EXPECT_EQ(Str(v->root(), "instance_id"), new_id) << Dump(v->root());
-  EXPECT_EQ(CurrentObject(ws_->State(), kWeb)->status, "");
+  const Json after = ws_->State();
+  EXPECT_EQ(CurrentObject(after, kWeb)->status, "");
 }
 
 TEST_F(Faults, ServerErrorStormIsSurvived) {
@@ -164,7 +166,8 @@ TEST_F(LongBuild, StopProviderInterruptsCreatePromptly) {
   // Nothing lost: the instance that exists is in state (tainted).
   auto ids = sim_->InstanceIds();
   ASSERT_EQ(ids.size(), 1u) << Join(ids);
-  auto obj = CurrentObject(ws_->State(), kWeb);
+  const Json state = ws_->State();
+  auto obj = CurrentObject(state, kWeb);
   ASSERT_TRUE(obj && obj->attributes) << "interrupted create lost the instance id:\n"
                                       << ReadFile(ws_->dir() + "/state.json");
   EXPECT_EQ(Str(*obj->attributes, "id"), ids[0]);
@@ -182,7 +185,8 @@ TEST_F(LongBuild, CreateTimeoutKeepsIdTainted) {
   EXPECT_TRUE(provider_error) << r.Describe();
   auto ids = sim_->InstanceIds();
   ASSERT_EQ(ids.size(), 1u) << Join(ids);
-  auto obj = CurrentObject(ws_->State(), kWeb);
+  const Json state = ws_->State();
+  auto obj = CurrentObject(state, kWeb);
   ASSERT_TRUE(obj && obj->attributes) << "timed-out create lost the instance id";
   EXPECT_EQ(Str(*obj->attributes, "id"), ids[0]);
   EXPECT_EQ(obj->status, "tainted");
@@ -210,7 +214,8 @@ TEST_F(Faults, PermanentErrorFailsAtOnceWithCodeAndReason) {
   EXPECT_EQ(FindCall(log, first + 1, "POST", {"/v2/instances"}, {"/v2/instances/"}), -1)
       << "a 403 was retried:\n" << Sim::Describe(log);
   EXPECT_TRUE(sim_->InstanceIds().empty());
-  EXPECT_TRUE(StateObjects(ws_->State(), kWeb).empty());
+  const Json final_state = ws_->State();
+  EXPECT_TRUE(StateObjects(final_state, kWeb).empty());
 }
 
 using Parallel = E2ETest;
@@ -230,7 +235,8 @@ TEST_F(Parallel, TwentyInstancesAtParallelismTen) {
   std::set<std::string> state_ids;
   for (const auto& [addr, entry] : resources) {
     EXPECT_EQ(apply.Action(addr), "create") << addr;
-    auto obj = CurrentObject(ws_->State(), addr);
+    const Json state = ws_->State();
+    auto obj = CurrentObject(state, addr);
     ASSERT_TRUE(obj && obj->attributes) << addr;
     state_ids.insert(Str(*obj->attributes, "id"));
     EXPECT_EQ(Str(*obj->attributes, "status"), "ACTIVE") << addr;

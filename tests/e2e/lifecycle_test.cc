@@ -215,7 +215,8 @@ TEST_F(Lifecycle, DestroyLeavesVolumesAndReservedIp) {
   TfResult destroy = TfOk("destroy");
   EXPECT_EQ(destroy.Action(kWeb, "destroy-plan"), "delete") << destroy.Describe();
   EXPECT_TRUE(sim_->InstanceIds().empty()) << "instance not deleted";
-  EXPECT_TRUE(StateObjects(ws_->State(), kWeb).empty()) << ReadFile(ws_->dir() + "/state.json");
+  const Json final_state = ws_->State();
+  EXPECT_TRUE(StateObjects(final_state, kWeb).empty()) << ReadFile(ws_->dir() + "/state.json");
 
   // The volume and the IP persist, free.
   v = sim_->Volume(vol);
@@ -254,7 +255,8 @@ TEST_F(Lifecycle, DriftOutOfBandDeletePlansCreateAndRefreshDropsIt) {
   EXPECT_TRUE(sim_->MutatingCalls(mark).empty()) << Sim::Describe(sim_->MutatingCalls(mark));
 
   TfResult refresh = TfOk("refresh");
-  EXPECT_TRUE(StateObjects(ws_->State(), kWeb).empty())
+  const Json final_state = ws_->State();
+  EXPECT_TRUE(StateObjects(final_state, kWeb).empty())
       << "refresh kept a deleted instance:\n" << ReadFile(ws_->dir() + "/state.json");
 
   // And apply brings it back, once.
@@ -377,7 +379,8 @@ TEST_F(Lifecycle, DestroyOfAnInstanceAlreadyGoneSucceeds) {
   // Without refresh the plan still believes in it; the delete finds it gone.
   TfResult destroy = TfOk("destroy", {}, {"-refresh=false"});
   EXPECT_EQ(destroy.Action(kWeb, "destroy-plan"), "delete") << destroy.Describe();
-  EXPECT_TRUE(StateObjects(ws_->State(), kWeb).empty());
+  const Json final_state = ws_->State();
+  EXPECT_TRUE(StateObjects(final_state, kWeb).empty());
   EXPECT_TRUE(sim_->InstanceIds().empty());
 }
 
@@ -412,7 +415,8 @@ class Import : public E2ETest {
     other.SetResources({{kWeb, Entry(BaseFields())}});
     TfResult r = other.Run("apply");
     EXPECT_EQ(r.exit_code, 0) << r.Describe();
-    auto obj = CurrentObject(other.State(), kWeb);
+    const Json state = other.State();
+    auto obj = CurrentObject(state, kWeb);
     if (!obj || obj->attributes == nullptr) return "";
     return Str(*obj->attributes, "id");
   }
@@ -486,7 +490,8 @@ TEST_F(Import, FullyEquippedInstanceThenNoOpPlan) {
   other.SetResources({{kWeb, Entry(fields)}});
   TfResult made = other.Run("apply");
   ASSERT_EQ(made.exit_code, 0) << made.Describe();
-  auto obj = CurrentObject(other.State(), kWeb);
+  const Json state = other.State();
+  auto obj = CurrentObject(state, kWeb);
   ASSERT_TRUE(obj && obj->attributes);
   std::string id = Str(*obj->attributes, "id");
 
@@ -509,7 +514,8 @@ TEST_F(Import, MissingInstanceIsAnError) {
   EXPECT_EQ(imp.exit_code, 1) << imp.Describe();
   EXPECT_EQ(imp.violations(), 0) << imp.Describe();
   EXPECT_GE(imp.errors(), 1) << imp.Describe();
-  EXPECT_TRUE(StateObjects(ws_->State(), kWeb).empty());
+  const Json final_state = ws_->State();
+  EXPECT_TRUE(StateObjects(final_state, kWeb).empty());
 }
 
 }  // namespace

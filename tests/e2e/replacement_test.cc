@@ -293,7 +293,8 @@ TEST_F(Replacement, CreateBeforeDestroyHandsOverReservedIpAndVolume) {
   EXPECT_EQ(Str(r->root(), "assigned_to_id"), new_id) << Dump(r->root());
   EXPECT_EQ(StateAttr(kWeb, "attached_volume_ids"), "[" + Quote(vol) + "]");
   EXPECT_EQ(StateAttr(kWeb, "reserved_ip_address"), Str(r->root(), "ip"));
-  for (const auto& o : StateObjects(ws_->State(), kWeb)) {
+  const Json final_state = ws_->State();
+  for (const auto& o : StateObjects(final_state, kWeb)) {
     EXPECT_TRUE(o.deposed.empty()) << "deposed object left in state";
   }
 

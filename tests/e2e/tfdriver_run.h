@@ -130,6 +130,10 @@ struct StateObject {
 std::vector<StateObject> StateObjects(const Json& state, const std::string& addr);
 // The current (non-deposed) object, if any.
 std::optional<StateObject> CurrentObject(const Json& state, const std::string& addr);
+// A StateObject points into `state`: a temporary document would leave it
+// dangling, so these overloads are deleted.
+std::vector<StateObject> StateObjects(Json&& state, const std::string& addr) = delete;
+std::optional<StateObject> CurrentObject(Json&& state, const std::string& addr) = delete;
 
 // Replaces every ${KEY} in `text` by its value.
 std::string Subst(std::string text, const std::map<std::string, std::string>& vars);
