@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build test test-asan fuzz demo bench install docs clean
+.PHONY: all deps build check test test-asan fuzz demo bench install docs clean
 
 all: build
 
@@ -19,14 +19,18 @@ build: $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
 # Everything CI runs: the build, every ctest suite (unit, simulator, protocol,
-# end-to-end through tfdriver where ../shared/tfdriver exists), then a bounded
-# libFuzzer run of the msgpack decoder.
+# end-to-end through tfdriver where ../shared/tfdriver exists), the same suite
+# again under AddressSanitizer + UndefinedBehaviorSanitizer, then a bounded
+# libFuzzer run of the msgpack decoder. `make check` is the first part alone.
 TEST_FUZZ_SECONDS ?= 30
-test:
+test: check
+	@$(MAKE) --no-print-directory test-asan
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(TEST_FUZZ_SECONDS)
+
+check:
 	@scripts/deps.sh --with-tfdriver
 	@$(MAKE) --no-print-directory build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
-	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(TEST_FUZZ_SECONDS)
 
 # AddressSanitizer + UndefinedBehaviorSanitizer build of everything, then the
 # same ctest suite (dynamic linking: the sanitizer runtimes need it).
