@@ -44,15 +44,8 @@ if [ "${DEMO_SKIP_BUILD:-0}" != 1 ]; then
   make --no-print-directory build BUILD="$BUILD"
 fi
 
-# find_bin NAME: a built program, at the top of the build tree or in the
-# folder of the target that makes it.
-find_bin() {
-  local p
-  for p in "$BUILD_DIR/$1" "$BUILD_DIR"/*/"$1"; do
-    [ -x "$p" ] && { echo "$p"; return 0; }
-  done
-  die "$1 was not built (looked in $BUILD_DIR)"
-}
+# shellcheck source=scripts/lib.sh
+. "$REPO/scripts/lib.sh"
 PROVIDER=$(find_bin terraform-provider-civo)
 SIM=$(find_bin civo-sim)
 
