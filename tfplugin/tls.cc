@@ -2,12 +2,16 @@
 
 #include <openssl/bio.h>
 #include <openssl/bn.h>
+#include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
 #include <memory>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
 
 #include "tfplugin/log.h"
 
@@ -42,6 +46,31 @@ absl::Status Fail(const char* what) {
   return absl::InternalError(std::string("generating the TLS certificate failed: ") + what);
 }
 
+// X509_set_pubkey would encode the key through OpenSSL 3.0's encoder
+// machinery, about a millisecond at start-up; a P-256 SubjectPublicKeyInfo
+// is only the two algorithm OIDs and the uncompressed point, set directly.
+bool SetP256PublicKey(X509* cert, EVP_PKEY* key) {
+  unsigned char point[65];
+  size_t len = 0;
+  if (EVP_PKEY_get_octet_string_param(key, OSSL_PKEY_PARAM_PUB_KEY, point, sizeof point, &len) != 1 ||
+      len != sizeof point || point[0] != 0x04) {
+    return false;
+  }
+  X509_PUBKEY* pub = X509_get_X509_PUBKEY(cert);
+  auto* encoded = static_cast<unsigned char*>(OPENSSL_memdup(point, len));
+  if (pub == nullptr || encoded == nullptr) {
+    OPENSSL_free(encoded);
+    return false;
+  }
+  if (X509_PUBKEY_set0_param(pub, OBJ_nid2obj(NID_X9_62_id_ecPublicKey), V_ASN1_OBJECT,
+                             OBJ_nid2obj(NID_X9_62_prime256v1), encoded,
+                             static_cast<int>(len)) != 1) {
+    OPENSSL_free(encoded);
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 absl::StatusOr<GeneratedCert> GenerateSelfSignedCert() {
@@ -66,7 +95,7 @@ absl::StatusOr<GeneratedCert> GenerateSelfSignedCert() {
   const auto* org = reinterpret_cast<const unsigned char*>("terraform-plugin");
   if (X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC, org, -1, -1, 0) != 1 ||
       X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, host, -1, -1, 0) != 1 ||
-      X509_set_issuer_name(cert.get(), name) != 1 || X509_set_pubkey(cert.get(), key.get()) != 1) {
+      X509_set_issuer_name(cert.get(), name) != 1 || !SetP256PublicKey(cert.get(), key.get())) {
     return Fail("names");
   }
   if (!AddExtension(cert.get(), NID_basic_constraints, "critical,CA:TRUE") ||
@@ -97,17 +126,46 @@ absl::StatusOr<GeneratedCert> GenerateSelfSignedCert() {
   return out;
 }
 
+namespace {
+
+// True when `der` is exactly one DER SEQUENCE (what a certificate is): the
+// length in its header accounts for every byte.
+bool IsOneDerSequence(std::string_view der) {
+  if (der.size() < 2 || static_cast<unsigned char>(der[0]) != 0x30) return false;
+  size_t header = 2;
+  size_t length = static_cast<unsigned char>(der[1]);
+  if (length & 0x80) {
+    const size_t bytes = length & 0x7f;
+    if (bytes == 0 || bytes > 4 || der.size() < 2 + bytes) return false;
+    length = 0;
+    for (size_t i = 0; i < bytes; ++i) length = (length << 8) | static_cast<unsigned char>(der[2 + i]);
+    header += bytes;
+  }
+  return header + length == der.size();
+}
+
+}  // namespace
+
+// Why not PEM_read_bio_X509: OpenSSL 3.0 builds a decoder context for the
+// public key of every certificate it parses, which costs about half a
+// millisecond each time, and this runs at start-up and on every call (the
+// exact-certificate check). The DER bytes are all that is needed, and PEM is
+// their base64 between two marker lines.
 absl::StatusOr<std::string> CertPemToDer(std::string_view pem) {
-  BioPtr bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
-  if (!bio) return absl::InternalError("BIO_new_mem_buf failed");
-  X509Ptr cert(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
-  if (!cert) return absl::InvalidArgumentError("not a PEM certificate");
-  unsigned char* der = nullptr;
-  int der_len = i2d_X509(cert.get(), &der);
-  if (der_len <= 0) return absl::InvalidArgumentError("certificate cannot be DER-encoded");
-  std::string out(reinterpret_cast<char*>(der), static_cast<size_t>(der_len));
-  OPENSSL_free(der);
-  return out;
+  static constexpr std::string_view kBegin = "-----BEGIN CERTIFICATE-----";
+  static constexpr std::string_view kEnd = "-----END CERTIFICATE-----";
+  const size_t begin = pem.find(kBegin);
+  const size_t end = begin == std::string_view::npos ? begin : pem.find(kEnd, begin);
+  if (end == std::string_view::npos) return absl::InvalidArgumentError("not a PEM certificate");
+  std::string body;
+  for (char c : pem.substr(begin + kBegin.size(), end - begin - kBegin.size())) {
+    if (!absl::ascii_isspace(static_cast<unsigned char>(c))) body.push_back(c);
+  }
+  std::string der;
+  if (!absl::Base64Unescape(body, &der) || !IsOneDerSequence(der)) {
+    return absl::InvalidArgumentError("not a PEM certificate");
+  }
+  return der;
 }
 
 std::string Base64RawStd(std::string_view bytes) {

@@ -92,6 +92,17 @@ TEST(Certificate, SelfSignedLocalhostCaForServerAndClientAuth) {
   EVP_PKEY* key = X509_get0_pubkey(x);
   EXPECT_EQ(EVP_PKEY_get_base_id(key), EVP_PKEY_EC);
   EXPECT_EQ(EVP_PKEY_get_bits(key), 256);
+  // The certificate carries the generated key's public half, and its
+  // self-signature verifies with it.
+  EXPECT_EQ(X509_verify(x, key), 1);
+  {
+    BIO* bio = BIO_new_mem_buf(c->key_pem.data(), static_cast<int>(c->key_pem.size()));
+    EVP_PKEY* priv = PEM_read_bio_PrivateKey(bio, nullptr, nullptr, nullptr);
+    ASSERT_NE(priv, nullptr);
+    EXPECT_EQ(X509_check_private_key(x, priv), 1);
+    EVP_PKEY_free(priv);
+    BIO_free(bio);
+  }
   EXPECT_LT(X509_cmp_current_time(X509_get0_notBefore(x)), 0);
   // Valid for decades, not hours.
   time_t in_20_years = time(nullptr) + 20L * 365 * 24 * 3600;
@@ -100,6 +111,16 @@ TEST(Certificate, SelfSignedLocalhostCaForServerAndClientAuth) {
   auto other = tfplugin::GenerateSelfSignedCert();
   EXPECT_NE(other->cert_der, c->cert_der) << "each start makes a fresh certificate";
   EXPECT_FALSE(tfplugin::CertPemToDer("not a cert").ok());
+  // A PEM frame around something that is not one DER sequence.
+  EXPECT_FALSE(tfplugin::CertPemToDer("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n").ok());
+  EXPECT_FALSE(tfplugin::CertPemToDer("-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----\n").ok());
+  // Line breaks inside the base64 do not matter.
+  std::string folded = c->cert_pem;
+  size_t body = folded.find('\n') + 1;
+  folded.insert(body + 10, "\n  ");
+  auto refolded = tfplugin::CertPemToDer(folded);
+  ASSERT_TRUE(refolded.ok());
+  EXPECT_EQ(*refolded, c->cert_der);
 }
 
 }  // namespace
