@@ -56,6 +56,7 @@ fi
 PROVIDER=$(find_bin terraform-provider-civo)
 SIM=$(find_bin civo-sim)
 TFREPORT=$(find_bin tfreport)
+HANDSHAKE_TIME=$(find_bin handshake_time)
 BENCH_DIR="$BUILD_DIR/bench"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/civo-bench.XXXXXX")
 SIM_PID=""
@@ -189,23 +190,32 @@ if [ -n "$TFDRIVER" ]; then
         >>"$WORK/startup.txt"
     done
   done
+  # The direct measure: exec -> handshake line read from a pipe.
+  "$HANDSHAKE_TIME" "$RUNS" "$PROVIDER" "$GO_PROVIDER" |
+    awk '{ print ($1 == 0 ? "ours" : "go"), "direct_handshake_ms", $3 }' >>"$WORK/startup.txt" ||
+    die "handshake_time failed"
   pick() { awk -v w="$1" -v k="$2" '$1 == w && $2 == k { print $3 }' "$WORK/startup.txt" | median "${3:-%.1f}"; }
   OURS_HS=$(pick ours handshake_ms); GO_HS=$(pick go handshake_ms)
+  OURS_DHS=$(pick ours direct_handshake_ms); GO_DHS=$(pick go direct_handshake_ms)
   OURS_RSS=$(pick ours rss_kb %.0f); GO_RSS=$(pick go rss_kb %.0f)
   OURS_GPS=$(pick ours GetProviderSchema_ms); GO_GPS=$(pick go GetProviderSchema_ms)
   {
     echo "## 1. Start-up (medians of $RUNS runs each, interleaved)"
     echo
-    echo "Measured by \`tfdriver schema\` (it launches each provider as Terraform does: magic"
-    echo "cookie, AutoMTLS, protocol 6). *handshake* is exec until the go-plugin client accepted"
-    echo "the handshake line; *RSS* is the provider's VmHWM from /proc/PID/status read just before"
+    echo "*exec → handshake line* is measured by \`build/bench/handshake_time\`: it launches each"
+    echo "provider as Terraform does (magic cookie, PLUGIN_PROTOCOL_VERSIONS, AutoMTLS client"
+    echo "certificate) and times posix_spawn until the first line arrives on the pipe. The other"
+    echo "rows come from \`tfdriver schema\` runs: *go-plugin handshake* is exec until tfdriver's"
+    echo "go-plugin client accepted the line (it adds the client's own work, the same for both);"
+    echo "*RSS* is the provider's VmHWM from /proc/PID/status read just before"
     echo "shutdown, after GetProviderSchema and GetMetadata were served. The Go floor is"
     echo "tfdriver's test provider (hashicorp go-plugin + grpc-go, one resource and one data source),"
     echo "about the least a Go provider costs; real Go providers are larger."
     echo
     echo "| | ours (C++) | Go floor | ours / Go | target |"
     echo "|---|---|---|---|---|"
-    echo "| exec → handshake line | $OURS_HS ms | $GO_HS ms | $(ratio "$OURS_HS" "$GO_HS") | ≤ 0.35 |"
+    echo "| exec → handshake line | $OURS_DHS ms | $GO_DHS ms | $(ratio "$OURS_DHS" "$GO_DHS") | ≤ 0.35 |"
+    echo "| exec → go-plugin handshake accepted (tfdriver) | $OURS_HS ms | $GO_HS ms | $(ratio "$OURS_HS" "$GO_HS") | |"
     echo "| resident memory after GetProviderSchema | $OURS_RSS KiB | $GO_RSS KiB | $(ratio "$OURS_RSS" "$GO_RSS") | ≤ 1.0 |"
     echo "| GetProviderSchema latency | $OURS_GPS ms | $GO_GPS ms | $(ratio "$OURS_GPS" "$GO_GPS") | |"
     echo
