@@ -13,7 +13,7 @@
 function(tfplugin_link_static target)
   find_package(PkgConfig REQUIRED)
   execute_process(
-    COMMAND ${PKG_CONFIG_EXECUTABLE} --static --libs-only-l grpc++ protobuf
+    COMMAND ${PKG_CONFIG_EXECUTABLE} --static --libs-only-l grpc++ protobuf-lite
     OUTPUT_VARIABLE _libs OUTPUT_STRIP_TRAILING_WHITESPACE
     RESULT_VARIABLE _rc)
   if(NOT _rc EQUAL 0)
@@ -24,7 +24,7 @@ function(tfplugin_link_static target)
   set(_archives "")
   foreach(_l ${_libs})
     string(REGEX REPLACE "^-l" "" _name "${_l}")
-    if(_name MATCHES "^(ssl|crypto|dl|rt|m|pthread|atomic|systemd)$")
+    if(_name MATCHES "^(ssl|crypto|dl|rt|m|pthread|atomic|systemd|protobuf)$")
       continue()
     endif()
     find_file(_a_${_name} lib${_name}.a

@@ -60,7 +60,7 @@ class IdleBrokerStream final : public grpc::ServerBidiReactor<plugin::ConnInfo, 
 }  // namespace
 
 grpc::ServerWriteReactor<plugin::StdioData>* StdioService::StreamStdio(
-    grpc::CallbackServerContext*, const google::protobuf::Empty*) {
+    grpc::CallbackServerContext*, const plugin::StdioRequest*) {
   return new IdleStdioStream();
 }
 

@@ -49,7 +49,7 @@ class ControllerService final : public plugin::GRPCController::Service {
 class StdioService final : public plugin::GRPCStdio::CallbackService {
  public:
   grpc::ServerWriteReactor<plugin::StdioData>* StreamStdio(
-      grpc::CallbackServerContext* ctx, const google::protobuf::Empty* req) override;
+      grpc::CallbackServerContext* ctx, const plugin::StdioRequest* req) override;
 };
 
 class BrokerService final : public plugin::GRPCBroker::CallbackService {
