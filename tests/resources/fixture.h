@@ -85,6 +85,9 @@ class ResourceTest : public ::testing::Test {
 // Every wholly known planned attribute must come back unchanged.
 void ExpectConsistentWithPlan(const Value& planned, const Value& result);
 
+// The instance id a state holds.
+inline std::string Id(const Value& state) { return state.Attr("id").AsString(); }
+
 }  // namespace restest
 
 #endif  // TESTS_RESOURCES_FIXTURE_H_

@@ -17,8 +17,6 @@ using ::testing::IsEmpty;
 using tfplugin::Diagnostics;
 using tfplugin::Severity;
 
-std::string Id(const Value& state) { return state.Attr("id").AsString(); }
-
 class HandoverTest : public ResourceTest {
  protected:
   void SetUp() override {

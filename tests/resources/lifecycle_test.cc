@@ -20,8 +20,6 @@ using ::testing::IsEmpty;
 using tfplugin::Diagnostics;
 using tfplugin::Severity;
 
-std::string Id(const Value& state) { return state.Attr("id").AsString(); }
-
 bool Replaces(const tfplugin::PlanResponse& plan, const std::string& attr) {
   for (const auto& p : plan.requires_replace) {
     if (p.ToString() == attr) return true;
