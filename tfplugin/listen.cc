@@ -1,5 +1,6 @@
 #include "tfplugin/listen.h"
 
+#include <signal.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -8,6 +9,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 
 #include <grpc/grpc.h>
 
@@ -34,6 +36,26 @@ std::unique_ptr<grpc::Server> Build(const std::function<void(grpc::ServerBuilder
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   builder.AddListeningPort(uri, creds, selected_port);
   return builder.BuildAndStart();
+}
+
+// What the crash handler removes: plain buffers, as a signal handler may
+// only make async-signal-safe calls (unlink, rmdir, sigaction, raise).
+constexpr int kFatalSignals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT};
+char g_crash_socket[sizeof(sockaddr_un::sun_path)];
+char g_crash_dir[sizeof(sockaddr_un::sun_path)];
+struct sigaction g_previous[std::size(kFatalSignals)];
+bool g_crash_handler_installed = false;
+
+void OnFatalSignal(int sig, siginfo_t* info, void*) {
+  if (g_crash_socket[0] != '\0') ::unlink(g_crash_socket);
+  if (g_crash_dir[0] != '\0') ::rmdir(g_crash_dir);
+  for (size_t i = 0; i < std::size(kFatalSignals); ++i) {
+    if (kFatalSignals[i] == sig) ::sigaction(sig, &g_previous[i], nullptr);
+  }
+  // Now for the previous handler (a sanitizer's) or the default action: a
+  // fault recurs by itself when the instruction runs again, with its own
+  // details; a sent signal (kill, abort) is sent again, delivered on return.
+  if (info == nullptr || info->si_code <= 0) ::raise(sig);
 }
 
 }  // namespace
@@ -74,9 +96,29 @@ absl::StatusOr<std::unique_ptr<UnixSocketDir>> UnixSocketDir::Create(const std::
 
 UnixSocketDir::~UnixSocketDir() { Remove(); }
 
+void UnixSocketDir::RemoveOnFatalSignal() {
+  if (removed_) return;
+  // Both fit: Create() checked the socket path against sun_path.
+  std::strncpy(g_crash_socket, socket_path_.c_str(), sizeof g_crash_socket - 1);
+  std::strncpy(g_crash_dir, dir_.c_str(), sizeof g_crash_dir - 1);
+  if (g_crash_handler_installed) return;
+  g_crash_handler_installed = true;
+  for (size_t i = 0; i < std::size(kFatalSignals); ++i) {
+    struct sigaction sa {};
+    sa.sa_sigaction = OnFatalSignal;
+    sa.sa_flags = SA_SIGINFO;
+    sigemptyset(&sa.sa_mask);
+    ::sigaction(kFatalSignals[i], &sa, &g_previous[i]);
+  }
+}
+
 void UnixSocketDir::Remove() {
   if (removed_) return;
   removed_ = true;
+  if (std::strcmp(g_crash_dir, dir_.c_str()) == 0) {
+    g_crash_socket[0] = '\0';
+    g_crash_dir[0] = '\0';
+  }
   ::unlink(socket_path_.c_str());
   ::rmdir(dir_.c_str());
 }

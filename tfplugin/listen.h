@@ -47,6 +47,10 @@ class UnixSocketDir {
   const std::string& socket_path() const { return socket_path_; }
   // Idempotent. Existing connections stay up; no new one can be made.
   void Remove();
+  // Also removes the socket and directory if the process dies of a crash
+  // signal (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT), before the signal's
+  // previous disposition runs. One directory per process; until Remove().
+  void RemoveOnFatalSignal();
 
  private:
   UnixSocketDir(std::string dir, std::string socket_path)

@@ -212,6 +212,7 @@ int Serve(int argc, char** argv, const ServeOptions& options, ProviderService::F
     Log(LogLevel::kWarn, kModule, "serving on TCP: a unix socket cannot be used here",
         {{"reason", listening->unix_error}, {"address", listening->address}});
   }
+  if (listening->socket_dir) listening->socket_dir->RemoveOnFatalSignal();
   std::unique_ptr<grpc::Server>& server = listening->server;
   const std::string& network = listening->network;
   const std::string& address = listening->address;

@@ -233,6 +233,21 @@ INSTANTIATE_TEST_SUITE_P(Stops, SocketLifetime,
                            return std::string(Name(info.param));
                          });
 
+// A crash is not a clean exit, but it still leaves nothing behind.
+TEST(Transport, SocketRemovedEvenWhenTheProcessDiesOfACrashSignal) {
+  for (int sig : {SIGABRT, SIGSEGV}) {
+    TempDir base;
+    auto p = ProviderProcess::Launch(Options({{"PLUGIN_UNIX_SOCKET_DIR", base.path()}}));
+    ASSERT_TRUE(p.ok()) << p.status();
+    ASSERT_EQ(base.Entries(), 1);
+    (*p)->process().Signal(sig);
+    auto code = (*p)->process().WaitForExit(3s);
+    ASSERT_TRUE(code.has_value());
+    EXPECT_EQ(*code, 128 + sig) << "the signal still ends the process";
+    EXPECT_EQ(base.Entries(), 0) << "signal " << sig << ": socket directory left behind";
+  }
+}
+
 TEST(Transport, SocketDirectoryUnderTmpdirWhenNoPluginUnixSocketDir) {
   TempDir base;
   auto p = ProviderProcess::Launch(Options({{"TMPDIR", base.path()}}));
