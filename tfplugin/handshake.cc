@@ -1,12 +1,5 @@
 #include "tfplugin/handshake.h"
 
-#include <sys/un.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstdlib>
-#include <cstring>
-
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
@@ -42,8 +35,17 @@ namespace {
 void AppendJsonString(std::string& out, std::string_view s) {
   out += '"';
   for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += kHex[(c >> 4) & 0xf];
+      out += kHex[c & 0xf];
+    } else {
+      out += c;
+    }
   }
   out += '"';
 }
@@ -66,50 +68,6 @@ std::string ReattachJson(const std::vector<std::string>& provider_addresses, int
   }
   out += '}';
   return out;
-}
-
-absl::StatusOr<std::string> NewUnixSocketPath() {
-  const char* dir = std::getenv("PLUGIN_UNIX_SOCKET_DIR");
-  if (dir == nullptr || *dir == '\0') dir = std::getenv("TMPDIR");
-  if (dir == nullptr || *dir == '\0') dir = "/tmp";
-  std::string tmpl = dir;
-  if (tmpl.back() != '/') tmpl += '/';
-  tmpl += "plugin";
-  tmpl += "XXXXXX";
-  // mkstemp reserves a unique name; the socket is then bound in its place.
-  int fd = ::mkstemp(tmpl.data());
-  if (fd < 0) {
-    return absl::UnavailableError("cannot create a socket file in " + std::string(dir) + ": " +
-                                  std::strerror(errno));
-  }
-  ::close(fd);
-  ::unlink(tmpl.c_str());
-  if (tmpl.size() >= sizeof(sockaddr_un::sun_path)) {
-    return absl::FailedPreconditionError("socket path too long: " + tmpl +
-                                         " (set PLUGIN_UNIX_SOCKET_DIR to a shorter directory)");
-  }
-  return tmpl;
-}
-
-absl::StatusOr<std::optional<std::pair<int, int>>> TcpPortRangeFromEnvironment() {
-  const char* min_s = std::getenv("PLUGIN_MIN_PORT");
-  const char* max_s = std::getenv("PLUGIN_MAX_PORT");
-  bool has_min = min_s != nullptr && *min_s != '\0';
-  bool has_max = max_s != nullptr && *max_s != '\0';
-  if (!has_min && !has_max) return std::optional<std::pair<int, int>>();
-  int lo = 0;
-  int hi = 0;
-  if (has_min && !absl::SimpleAtoi(min_s, &lo)) {
-    return absl::InvalidArgumentError("PLUGIN_MIN_PORT is not a number");
-  }
-  if (has_max && !absl::SimpleAtoi(max_s, &hi)) {
-    return absl::InvalidArgumentError("PLUGIN_MAX_PORT is not a number");
-  }
-  if (!has_max) hi = has_min ? lo : 0;
-  if (lo < 0 || hi > 65535 || lo > hi) {
-    return absl::InvalidArgumentError("PLUGIN_MIN_PORT..PLUGIN_MAX_PORT is not a valid range");
-  }
-  return std::optional<std::pair<int, int>>(std::make_pair(lo, hi));
 }
 
 }  // namespace tfplugin

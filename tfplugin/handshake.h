@@ -1,12 +1,10 @@
 // The go-plugin launch contract, as pure functions: magic cookie, protocol
-// negotiation, where to listen, and the lines printed on stdout.
+// negotiation, and the lines printed on stdout (where to listen: listen.h).
 #ifndef TFPLUGIN_HANDSHAKE_H_
 #define TFPLUGIN_HANDSHAKE_H_
 
-#include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -30,16 +28,6 @@ std::string HandshakeLine(int protocol_version, std::string_view network,
 // The TF_REATTACH_PROVIDERS JSON value for -debug: one entry per address.
 std::string ReattachJson(const std::vector<std::string>& provider_addresses, int pid,
                          std::string_view network, std::string_view address);
-
-// A fresh path for the unix socket: in PLUGIN_UNIX_SOCKET_DIR, else $TMPDIR,
-// else /tmp, named like go-plugin's ("plugin" + random digits); the path does
-// not exist on return.
-absl::StatusOr<std::string> NewUnixSocketPath();
-
-// go-plugin's TCP port range (PLUGIN_MIN_PORT..PLUGIN_MAX_PORT). go-plugin
-// itself listens on TCP only on Windows; here setting either variable is
-// taken as the host asking for TCP on 127.0.0.1. nullopt: use a unix socket.
-absl::StatusOr<std::optional<std::pair<int, int>>> TcpPortRangeFromEnvironment();
 
 }  // namespace tfplugin
 

@@ -1,10 +1,8 @@
 #include "tfplugin/serve.h"
 
-#include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/signalfd.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -22,6 +20,7 @@
 #include <grpcpp/security/server_credentials.h>
 
 #include "tfplugin/handshake.h"
+#include "tfplugin/listen.h"
 #include "tfplugin/log.h"
 #include "tfplugin/plugin_services.h"
 #include "tfplugin/tls.h"
@@ -53,23 +52,6 @@ void WriteStdout(const std::string& text) {
 void WriteStderrLine(const std::string& text) {
   std::string line = text + "\n";
   [[maybe_unused]] ssize_t n = ::write(STDERR_FILENO, line.data(), line.size());
-}
-
-// Finds a free 127.0.0.1 port in [lo, hi] (0..0: any port, chosen by gRPC).
-absl::StatusOr<int> PickTcpPort(int lo, int hi) {
-  if (lo == 0 && hi == 0) return 0;
-  for (int port = lo; port <= hi; ++port) {
-    int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0) break;
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    bool ok = ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-    ::close(fd);
-    if (ok) return port;
-  }
-  return absl::UnavailableError("couldn't bind plugin TCP listener in the port range");
 }
 
 struct Args {
@@ -161,6 +143,7 @@ int Serve(int argc, char** argv, const ServeOptions& options, ProviderService::F
   sigset_t handled;
   sigemptyset(&handled);
   sigaddset(&handled, SIGTERM);
+  sigaddset(&handled, SIGHUP);  // a closed terminal: exit cleanly, socket removed
   if (args.debug) {
     sigaddset(&handled, SIGINT);
   } else {
@@ -168,37 +151,6 @@ int Serve(int argc, char** argv, const ServeOptions& options, ProviderService::F
   }
   ::pthread_sigmask(SIG_BLOCK, &handled, nullptr);
   int sig_fd = ::signalfd(-1, &handled, SFD_CLOEXEC | SFD_NONBLOCK);
-
-  // Where to listen.
-  std::string network = "unix";
-  std::string address;
-  std::string listen_uri;
-  std::string socket_path;
-  absl::StatusOr<std::optional<std::pair<int, int>>> tcp = TcpPortRangeFromEnvironment();
-  if (!tcp.ok()) {
-    WriteStderrLine("plugin init error: " + std::string(tcp.status().message()));
-    return 1;
-  }
-  int tcp_port = 0;
-  if (tcp->has_value()) {
-    absl::StatusOr<int> port = PickTcpPort((*tcp)->first, (*tcp)->second);
-    if (!port.ok()) {
-      WriteStderrLine("plugin init error: " + std::string(port.status().message()));
-      return 1;
-    }
-    network = "tcp";
-    tcp_port = *port;
-    listen_uri = "127.0.0.1:" + std::to_string(tcp_port);
-  } else {
-    absl::StatusOr<std::string> path = NewUnixSocketPath();
-    if (!path.ok()) {
-      WriteStderrLine("plugin init error: " + std::string(path.status().message()));
-      return 1;
-    }
-    socket_path = *path;
-    address = socket_path;
-    listen_uri = "unix:" + socket_path;
-  }
 
   // Credentials: AutoMTLS when the host gave its certificate.
   std::shared_ptr<grpc::ServerCredentials> creds;
@@ -233,27 +185,37 @@ int Serve(int argc, char** argv, const ServeOptions& options, ProviderService::F
   BrokerService broker;
 
   grpc::EnableDefaultHealthCheckService(true);
-  grpc::ServerBuilder builder;
-  int selected_port = 0;
-  builder.AddListeningPort(listen_uri, creds, network == "tcp" ? &selected_port : nullptr);
-  builder.SetMaxReceiveMessageSize(kMaxMessageBytes);
-  builder.SetMaxSendMessageSize(kMaxMessageBytes);
   grpc::ResourceQuota quota("tfplugin");
   quota.SetMaxThreads(kMaxThreads);
-  builder.SetResourceQuota(quota);
-  builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::NUM_CQS, 1);
-  builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MIN_POLLERS, 1);
-  builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MAX_POLLERS, 2);
-  builder.RegisterService(&provider_service);
-  builder.RegisterService(&controller);
-  builder.RegisterService(&stdio);
-  builder.RegisterService(&broker);
-  std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
-  if (!server) {
-    WriteStderrLine("plugin init error: cannot listen on " + listen_uri);
+  auto configure = [&](grpc::ServerBuilder& builder) {
+    builder.SetMaxReceiveMessageSize(kMaxMessageBytes);
+    builder.SetMaxSendMessageSize(kMaxMessageBytes);
+    builder.SetResourceQuota(quota);
+    builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::NUM_CQS, 1);
+    builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MIN_POLLERS, 1);
+    builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MAX_POLLERS, 2);
+    builder.RegisterService(&provider_service);
+    builder.RegisterService(&controller);
+    builder.RegisterService(&stdio);
+    builder.RegisterService(&broker);
+  };
+  // A unix socket of this process's own (listen.h); TCP only where that
+  // cannot be used.
+  ListenOptions listen_options;
+  listen_options.unix_base_dir = UnixSocketBaseDir();
+  absl::StatusOr<Listening> listening = Listen(configure, creds, listen_options);
+  if (!listening.ok()) {
+    WriteStderrLine("plugin init error: " + std::string(listening.status().message()));
     return 1;
   }
-  if (network == "tcp") address = "127.0.0.1:" + std::to_string(selected_port);
+  if (listening->network != "unix") {
+    Log(LogLevel::kWarn, kModule, "serving on TCP: a unix socket cannot be used here",
+        {{"reason", listening->unix_error}, {"address", listening->address}});
+  }
+  if (listening->socket_dir) listening->socket_dir->RemoveOnFatalSignal();
+  std::unique_ptr<grpc::Server>& server = listening->server;
+  const std::string& network = listening->network;
+  const std::string& address = listening->address;
   server->GetHealthCheckService()->SetServingStatus("plugin", true);
 
   if (args.debug) {
@@ -285,13 +247,14 @@ int Serve(int argc, char** argv, const ServeOptions& options, ProviderService::F
     }
   }
 
+  // No new connection from here on; the directory goes with the socket.
+  if (listening->socket_dir) listening->socket_dir->Remove();
   {
     ExitWatchdog watchdog;
     provider_service.StopIfStarted();  // abort long waits so handlers return
     server->Shutdown(std::chrono::system_clock::now() + kShutdownGrace);
     server->Wait();
   }
-  if (!socket_path.empty()) ::unlink(socket_path.c_str());
   if (sig_fd >= 0) ::close(sig_fd);
   return 0;
 }

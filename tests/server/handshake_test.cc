@@ -36,29 +36,11 @@ TEST(Handshake, ReattachJson) {
             "\"Pid\":42,\"Test\":true,\"Addr\":{\"Network\":\"unix\",\"String\":\"/tmp/p\"}}}");
 }
 
-TEST(Handshake, SocketPathHonoursPluginUnixSocketDir) {
-  setenv("PLUGIN_UNIX_SOCKET_DIR", "/tmp", 1);
-  auto p = tfplugin::NewUnixSocketPath();
-  unsetenv("PLUGIN_UNIX_SOCKET_DIR");
-  ASSERT_TRUE(p.ok()) << p.status();
-  EXPECT_EQ(p->rfind("/tmp/plugin", 0), 0u) << *p;
-  EXPECT_NE(access(p->c_str(), F_OK), 0) << "the path must be free for bind()";
-}
-
-TEST(Handshake, TcpRangeOnlyWhenAsked) {
-  unsetenv("PLUGIN_MIN_PORT");
-  unsetenv("PLUGIN_MAX_PORT");
-  EXPECT_FALSE(tfplugin::TcpPortRangeFromEnvironment()->has_value());
-  setenv("PLUGIN_MIN_PORT", "10000", 1);
-  setenv("PLUGIN_MAX_PORT", "10010", 1);
-  auto r = tfplugin::TcpPortRangeFromEnvironment();
-  ASSERT_TRUE(r.ok() && r->has_value());
-  EXPECT_EQ((*r)->first, 10000);
-  EXPECT_EQ((*r)->second, 10010);
-  setenv("PLUGIN_MAX_PORT", "9", 1);
-  EXPECT_FALSE(tfplugin::TcpPortRangeFromEnvironment().ok());
-  unsetenv("PLUGIN_MIN_PORT");
-  unsetenv("PLUGIN_MAX_PORT");
+// Whatever the directory is called, the value stays one valid JSON string.
+TEST(Handshake, ReattachJsonEscapesThePath) {
+  EXPECT_EQ(tfplugin::ReattachJson({"a/b"}, 1, "unix", "/tmp/we\"ird\\dir\n/p"),
+            "{\"a/b\":{\"Protocol\":\"grpc\",\"ProtocolVersion\":6,\"Pid\":1,\"Test\":true,"
+            "\"Addr\":{\"Network\":\"unix\",\"String\":\"/tmp/we\\\"ird\\\\dir\\u000a/p\"}}}");
 }
 
 TEST(Base64RawStd, NoPadding) {

@@ -341,11 +341,14 @@ TEST_P(LaunchTest, IgnoresSigintExitsOnSigterm) {
   EXPECT_EQ(*code, 0);
 }
 
-TEST_P(LaunchTest, TcpWhenAPortRangeIsGiven) {
-  auto p = Launch({{"PLUGIN_MIN_PORT", std::string("0")}, {"PLUGIN_MAX_PORT", std::string("0")}});
+// Terraform always passes PLUGIN_MIN_PORT/PLUGIN_MAX_PORT; they do not make
+// the provider listen on TCP (transport_test.cc covers where it does).
+TEST_P(LaunchTest, UnixSocketEvenWithTheHostsPortRange) {
+  auto p = Launch({{"PLUGIN_MIN_PORT", std::string("10000")},
+                   {"PLUGIN_MAX_PORT", std::string("25000")}});
   ASSERT_TRUE(p);
-  EXPECT_EQ(p->handshake().network, "tcp");
-  EXPECT_EQ(p->handshake().address.rfind("127.0.0.1:", 0), 0u) << p->handshake().address;
+  EXPECT_EQ(p->handshake().network, "unix");
+  EXPECT_EQ(p->handshake().address.find(':'), std::string::npos) << p->handshake().address;
   EXPECT_GE(Schema(*p).resource_schemas_size(), 1);
 }
 

@@ -79,17 +79,20 @@ absl::StatusOr<Handshake> ParseHandshake(const std::string& line) {
   return h;
 }
 
-absl::StatusOr<std::unique_ptr<ProviderProcess>> ProviderProcess::Launch(
+absl::StatusOr<std::unique_ptr<ProviderProcess>> ProviderProcess::Start(
     const LaunchOptions& options) {
   auto pp = std::unique_ptr<ProviderProcess>(new ProviderProcess());
   absl::StatusOr<ClientCert> cert = NewClientCert();
   if (!cert.ok()) return cert.status();
   pp->client_cert_ = *cert;
 
+  // What Terraform's go-plugin client sets (it always passes its port range).
   std::map<std::string, std::optional<std::string>> env = {
       {tfplugin::kMagicCookieKey, std::string(tfplugin::kMagicCookieValue)},
       {"PLUGIN_PROTOCOL_VERSIONS", options.protocol_versions},
       {"PLUGIN_CLIENT_CERT", cert->cert_pem},
+      {"PLUGIN_MIN_PORT", std::string("10000")},
+      {"PLUGIN_MAX_PORT", std::string("25000")},
   };
   for (const auto& [k, v] : options.env) env[k] = v;
   std::vector<std::string> argv = {options.binary};
@@ -97,11 +100,14 @@ absl::StatusOr<std::unique_ptr<ProviderProcess>> ProviderProcess::Launch(
   absl::StatusOr<std::unique_ptr<Subprocess>> proc = Subprocess::Start(argv, env);
   if (!proc.ok()) return proc.status();
   pp->process_ = *std::move(proc);
+  return pp;
+}
 
-  absl::StatusOr<std::string> line = pp->process_->ReadLine(options.handshake_timeout);
+absl::Status ProviderProcess::CompleteHandshake(std::chrono::milliseconds timeout) {
+  absl::StatusOr<std::string> line = process_->ReadLine(timeout);
   if (!line.ok()) {
     return absl::UnavailableError("no handshake line: " + std::string(line.status().message()) +
-                                  "; stderr: " + pp->process_->stderr_text());
+                                  "; stderr: " + process_->stderr_text());
   }
   absl::StatusOr<Handshake> hs = ParseHandshake(*line);
   if (!hs.ok()) return hs.status();
@@ -111,11 +117,37 @@ absl::StatusOr<std::unique_ptr<ProviderProcess>> ProviderProcess::Launch(
   if (hs->server_cert_pem.empty()) {
     return absl::FailedPreconditionError("the plugin did not offer TLS: " + *line);
   }
-  pp->handshake_ = *hs;
-  pp->channel_ = pp->Connect(pp->Credentials(&pp->client_cert_));
-  pp->provider_ = tfplugin6::Provider::NewStub(pp->channel_);
-  pp->controller_ = plugin::GRPCController::NewStub(pp->channel_);
+  handshake_ = *hs;
+  channel_ = Connect(Credentials(&client_cert_));
+  provider_ = tfplugin6::Provider::NewStub(channel_);
+  controller_ = plugin::GRPCController::NewStub(channel_);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::unique_ptr<ProviderProcess>> ProviderProcess::Launch(
+    const LaunchOptions& options) {
+  absl::StatusOr<std::unique_ptr<ProviderProcess>> pp = Start(options);
+  if (!pp.ok()) return pp.status();
+  absl::Status s = (*pp)->CompleteHandshake(options.handshake_timeout);
+  if (!s.ok()) return s;
   return pp;
+}
+
+absl::StatusOr<std::vector<std::unique_ptr<ProviderProcess>>> ProviderProcess::LaunchMany(
+    const LaunchOptions& options, int count) {
+  std::vector<std::unique_ptr<ProviderProcess>> all;
+  for (int i = 0; i < count; ++i) {
+    absl::StatusOr<std::unique_ptr<ProviderProcess>> pp = Start(options);
+    if (!pp.ok()) return pp.status();
+    all.push_back(*std::move(pp));
+  }
+  for (int i = 0; i < count; ++i) {
+    absl::Status s = all[i]->CompleteHandshake(options.handshake_timeout);
+    if (!s.ok()) {
+      return absl::Status(s.code(), "process " + std::to_string(i) + ": " + std::string(s.message()));
+    }
+  }
+  return all;
 }
 
 ProviderProcess::~ProviderProcess() {

@@ -9,7 +9,8 @@
 //   ...
 //   EXPECT_EQ((*p)->Shutdown(std::chrono::seconds(2)), 0);   // exit code
 //
-// Launch sets TF_PLUGIN_MAGIC_COOKIE, PLUGIN_PROTOCOL_VERSIONS=5,6 and
+// Launch sets TF_PLUGIN_MAGIC_COOKIE, PLUGIN_PROTOCOL_VERSIONS=5,6,
+// PLUGIN_MIN_PORT=10000 and PLUGIN_MAX_PORT=25000 (as Terraform does) and
 // PLUGIN_CLIENT_CERT (a fresh self-signed client certificate, as go-plugin's
 // AutoMTLS), reads the handshake line `1|6|unix|PATH|grpc|CERT` from the
 // child's stdout, and connects over mutual TLS (server name "localhost",
@@ -96,6 +97,10 @@ absl::StatusOr<Handshake> ParseHandshake(const std::string& line);
 class ProviderProcess {
  public:
   static absl::StatusOr<std::unique_ptr<ProviderProcess>> Launch(const LaunchOptions& options);
+  // Starts `count` processes (each with its own client certificate) before
+  // reading any handshake line, so they all start up at the same time.
+  static absl::StatusOr<std::vector<std::unique_ptr<ProviderProcess>>> LaunchMany(
+      const LaunchOptions& options, int count);
   // Shuts the plugin down (GRPCController/Shutdown, 2 s) and kills it if needed.
   ~ProviderProcess();
 
@@ -121,6 +126,8 @@ class ProviderProcess {
 
  private:
   ProviderProcess() = default;
+  static absl::StatusOr<std::unique_ptr<ProviderProcess>> Start(const LaunchOptions& options);
+  absl::Status CompleteHandshake(std::chrono::milliseconds timeout);
   std::unique_ptr<Subprocess> process_;
   Handshake handshake_;
   ClientCert client_cert_;
