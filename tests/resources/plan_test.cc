@@ -83,6 +83,23 @@ TEST_F(PlanTest, RegionTheApiDoesNotKnowIsOneErrorOnRegion) {
   EXPECT_FALSE(ok.HasError()) << DiagText(ok);
 }
 
+TEST_F(PlanTest, ProvidersRegionTheApiDoesNotKnowIsOneErrorOnRegion) {
+  auto p = resources::NewCivoProvider([](const char*) { return std::optional<std::string>(); });
+  Diagnostics d;
+  p->Configure(Value::Object({{"token", Value::String(kToken)},
+                              {"region", Value::String("MARS1")},
+                              {"api_endpoint", Value::String(sim_->url())}}),
+               "1.9.0", d);
+  ASSERT_FALSE(d.HasError()) << DiagText(d);
+  tfplugin::PlanRequest req;
+  req.config = Config();  // region unset: the provider's
+  req.proposed_new_state = ProposedNewState(Value::Null(), req.config);
+  p->FindResource("civo_compute_instance")->Plan(req, d);
+  ASSERT_EQ(d.items().size(), 1u) << DiagText(d);
+  EXPECT_TRUE(HasDiagAt(d, Severity::kError, "region", "MARS1")) << DiagText(d);
+  EXPECT_TRUE(HasDiagAt(d, Severity::kError, "region", "LON1")) << DiagText(d);
+}
+
 TEST_F(PlanTest, ValueFromResolvesByName) {
   auto fw = api_->CreateFirewall("web-fw", default_network_id_, Opts());
   ASSERT_TRUE(fw.ok()) << fw.status();
