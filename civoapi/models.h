@@ -65,7 +65,7 @@ struct Network {
   std::string id;
   std::string name;    // the label users see
   std::string cidr;
-  bool is_default = false;
+  bool is_default = false;  // the region's default network (civogo Network `default`)
 };
 
 struct FirewallRule {
@@ -79,11 +79,12 @@ struct FirewallRule {
   std::string label;
 };
 
+// civogo's Firewall has no `default` flag: which firewall is a network's
+// default is not something the API tells (SPEC.md).
 struct Firewall {
   std::string id;
   std::string name;
   std::string network_id;
-  bool is_default = false;
   std::vector<FirewallRule> rules;
 };
 
@@ -124,7 +125,7 @@ struct CreateInstanceRequest {
   std::string size;
   std::string network_id;
   std::string template_id;   // disk image id (resolved from the image name)
-  std::string firewall_id;   // empty: the network's default firewall
+  std::string firewall_id;   // empty: whatever Civo gives (the network's default)
   std::string ssh_key_id;
   std::string script;        // cloud-init user data, sent as-is
   std::string initial_user;

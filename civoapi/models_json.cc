@@ -136,7 +136,6 @@ Firewall ParseFirewall(const rapidjson::Value& v) {
   f.id = String(v, "id");
   f.name = String(v, "name");
   f.network_id = String(v, "network_id");
-  f.is_default = Bool(v, "default");
   if (const rapidjson::Value* rules = json::Array(v, "rules")) {
     for (const auto& r : rules->GetArray()) f.rules.push_back(ParseFirewallRule(r));
   }

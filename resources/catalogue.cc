@@ -30,6 +30,11 @@ civoapi::CallOptions Catalogue::Options(const std::string& region) const {
   return o;
 }
 
+absl::StatusOr<std::vector<civoapi::Region>> Catalogue::Regions(Freshness f) {
+  // The list is the same whatever region is asked; the request carries none.
+  return regions_.Get("", MaxAge(f), [&] { return client_->ListRegions(Options("")); });
+}
+
 absl::StatusOr<std::vector<civoapi::Size>> Catalogue::Sizes(const std::string& region,
                                                             Freshness f) {
   return sizes_.Get(region, MaxAge(f), [&] { return client_->ListSizes(Options(region)); });

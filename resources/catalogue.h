@@ -1,5 +1,5 @@
 // Read-mostly lists from the Civo API, per region, cached on the provider for
-// the process lifetime (sizes, disk images, networks, firewalls) or for a
+// the process lifetime (regions, sizes, disk images, networks, firewalls) or for a
 // couple of seconds (volumes and reserved IPs, which move between instances
 // during a create_before_destroy handover).
 #ifndef RESOURCES_CATALOGUE_H_
@@ -28,6 +28,8 @@ class Catalogue {
   Catalogue(std::shared_ptr<civoapi::Client> client,
             std::shared_ptr<const civoapi::CancelToken> cancel);
 
+  // The regions the API knows (one list for every region: GET /v2/regions).
+  absl::StatusOr<std::vector<civoapi::Region>> Regions(Freshness f);
   absl::StatusOr<std::vector<civoapi::Size>> Sizes(const std::string& region, Freshness f);
   absl::StatusOr<std::vector<civoapi::DiskImage>> DiskImages(const std::string& region,
                                                              Freshness f);
@@ -44,6 +46,7 @@ class Catalogue {
 
   std::shared_ptr<civoapi::Client> client_;
   std::shared_ptr<const civoapi::CancelToken> cancel_;
+  SingleFlightCache<std::vector<civoapi::Region>> regions_;
   SingleFlightCache<std::vector<civoapi::Size>> sizes_;
   SingleFlightCache<std::vector<civoapi::DiskImage>> images_;
   SingleFlightCache<std::vector<civoapi::Network>> networks_;

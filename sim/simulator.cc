@@ -229,7 +229,11 @@ struct Simulator::Impl {
       api.region = Upper(api.region.empty() ? snap.regions.front() : api.region);
       if (!body_ok) {
         reply = ErrorReply(400, "parameter_invalid_json", "The request body is not valid JSON");
-      } else if (!world.KnownRegion(api.region)) {
+      } else if (!world.KnownRegion(api.region) &&
+                 // The region list answers whatever region the client sends
+                 // (civogo sends one on every call): it is how a client
+                 // learns which codes exist.
+                 !(segs.size() == 1 && segs[0] == "regions")) {
         reply = ErrorReply(400, "region_unavailable", "The region " + api.region + " is not available");
       } else {
         reply = world.Handle(api, snap);

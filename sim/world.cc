@@ -33,6 +33,8 @@ std::string Base64(const std::string& in) {
 
 Reply Ok(std::string body) { return Reply{200, std::move(body)}; }
 
+// civogo client.go: SimpleResponse (`id`, `result`), the answer of most
+// calls that change something.
 std::string Success(const std::string& id) {
   JsonOut j;
   j.Begin().FStr("result", "success");
@@ -51,6 +53,8 @@ const rapidjson::Value& EmptyObject() {
 
 }  // namespace
 
+// civogo client.go: SimpleResponse's `code` and `reason` (errors.go maps
+// the codes), Civo's error body.
 Reply ErrorReply(int status, const std::string& code, const std::string& reason) {
   JsonOut j;
   j.Begin().FStr("code", code).FStr("reason", reason).End();
@@ -256,7 +260,13 @@ void World::ReleaseAttachments(const std::string& instance_id) {
 }
 
 // ---------------------------------------------------------------- JSON
+//
+// Every writer below sends only fields that civogo (github.com/civo/civogo,
+// the best public record of Civo's JSON) has in the struct named above it,
+// so a provider tested here cannot come to rely on a field Civo never sends.
+// tests/sim/api_fields_test.cc holds the same lists and fails on any other.
 
+// civogo instance.go: Instance (and AttachedVolume for attached_volumes).
 std::string World::InstanceJson(const Instance& i, Clock::time_point now) const {
   std::string status = InstanceStatus(i, now);
   bool built = status != "BUILDING";
@@ -285,29 +295,38 @@ std::string World::InstanceJson(const Instance& i, Clock::time_point now) const 
   return j.End().str();
 }
 
+// civogo network.go: Network. It has `default` (the region's default
+// network) but no `region`.
 std::string World::NetworkJson(const Network& n) const {
   JsonOut j;
   j.Begin().FStr("id", n.id).FStr("name", n.name).FBool("default", n.is_default).FStr("cidr", n.cidr);
-  j.FStr("label", n.label).FStr("status", "Active").FBool("ipv4_enabled", true).FStr("region", n.region);
+  j.FStr("label", n.label).FStr("status", "Active").FBool("ipv4_enabled", true);
   return j.End().str();
 }
 
+// civogo firewall.go: FirewallRule.
+void World::RuleJson(JsonOut& j, const Rule& r, const std::string& firewall_id) const {
+  j.Begin().FStr("id", r.id).FStr("firewall_id", firewall_id).FStr("protocol", r.protocol);
+  j.FStr("start_port", r.start_port).FStr("end_port", r.end_port).FStrList("cidr", r.cidr);
+  j.FStr("direction", r.direction).FStr("action", r.action).FStr("label", r.label).End();
+}
+
+// civogo firewall.go: Firewall. It has no `default`: nothing Civo sends
+// says which firewall is a network's default (SPEC.md), so the simulator
+// keeps that to itself.
 std::string World::FirewallJson(const Firewall& f) const {
   int used = 0;
   for (const Instance& i : instances_) used += i.firewall_id == f.id ? 1 : 0;
   JsonOut j;
   j.Begin().FStr("id", f.id).FStr("name", f.name).FInt("rules_count", static_cast<int64_t>(f.rules.size()));
   j.FInt("instance_count", used).FInt("cluster_count", 0).FInt("loadbalancer_count", 0);
-  j.FStr("network_id", f.network_id).FBool("default", f.is_default).Key("rules").BeginArray();
-  for (const Rule& r : f.rules) {
-    j.Begin().FStr("id", r.id).FStr("firewall_id", f.id).FStr("protocol", r.protocol);
-    j.FStr("start_port", r.start_port).FStr("end_port", r.end_port).FStrList("cidr", r.cidr);
-    j.FStr("direction", r.direction).FStr("action", r.action).FStr("label", r.label).End();
-  }
+  j.FStr("network_id", f.network_id).Key("rules").BeginArray();
+  for (const Rule& r : f.rules) RuleJson(j, r, f.id);
   j.EndArray();
   return j.End().str();
 }
 
+// civogo volume.go: Volume.
 std::string World::VolumeJson(const Volume& v, Clock::time_point now) const {
   JsonOut j;
   j.Begin().FStr("id", v.id).FStr("name", v.name).FStr("instance_id", v.instance_id).FStr("cluster_id", "");
@@ -317,6 +336,7 @@ std::string World::VolumeJson(const Volume& v, Clock::time_point now) const {
   return j.End().str();
 }
 
+// civogo ip.go: IP and AssignedTo.
 std::string World::IpJson(const Ip& ip) const {
   std::string name;
   for (const Instance& i : instances_) {
@@ -328,6 +348,7 @@ std::string World::IpJson(const Ip& ip) const {
   return j.End().str();
 }
 
+// civogo ssh_key.go: SSHKey.
 std::string World::SshKeyJson(const SshKey& k) const {
   JsonOut j;
   j.Begin().FStr("id", k.id).FStr("name", k.name).FStr("fingerprint", k.fingerprint);
@@ -337,6 +358,7 @@ std::string World::SshKeyJson(const SshKey& k) const {
 
 // ---------------------------------------------------------------- catalogue
 
+// civogo region.go: Region and Feature.
 Reply World::Regions() {
   JsonOut j;
   j.BeginArray();
@@ -350,6 +372,7 @@ Reply World::Regions() {
   return Ok(j.EndArray().str());
 }
 
+// civogo instance_size.go: InstanceSize.
 Reply World::Sizes() {
   JsonOut j;
   j.BeginArray();
@@ -361,6 +384,7 @@ Reply World::Sizes() {
   return Ok(j.EndArray().str());
 }
 
+// civogo disk_image.go: DiskImage.
 Reply World::DiskImages(const ApiRequest& r) {
   auto json = [](JsonOut& j, const Image& im) {
     j.Begin().FStr("id", im.id).FStr("name", im.name).FStr("version", im.version).FStr("state", "available");
@@ -382,6 +406,7 @@ Reply World::DiskImages(const ApiRequest& r) {
   return Ok(j.EndArray().str());
 }
 
+// civogo quota.go: Quota.
 Reply World::Quota(const ApiRequest& r, const SimConfig& cfg) {
   int64_t n = 0, cpu = 0, ram = 0, disk = 0;
   for (const Instance& i : instances_) {
@@ -425,6 +450,7 @@ Reply World::Networks(const ApiRequest& r, bool check_duplicates) {
       }
     }
     Network& n = AddNetwork(label, r.region, GetStr(b, "cidr_v4"), false);
+    // civogo network.go: NetworkResult.
     JsonOut j;
     j.Begin().FStr("id", n.id).FStr("label", n.label).FStr("result", "success").End();
     return Ok(j.str());
@@ -435,6 +461,7 @@ Reply World::Networks(const ApiRequest& r, bool check_duplicates) {
   if (r.method == "GET") return Ok(NetworkJson(*n));
   if (r.method == "PUT") {
     if (!GetStr(b, "label").empty()) n->label = GetStr(b, "label");
+    // civogo network.go: NetworkResult.
     JsonOut j;
     j.Begin().FStr("id", n->id).FStr("label", n->label).FStr("result", "success").End();
     return Ok(j.str());
@@ -483,6 +510,7 @@ Reply World::Firewalls(const ApiRequest& r, bool check_duplicates) {
     }
     Firewall& f = AddFirewall(name, network_id, r.region, false);
     if (GetStr(b, "create_rules") == "false") f.rules.clear();
+    // civogo firewall.go: FirewallResult.
     JsonOut j;
     j.Begin().FStr("id", f.id).FStr("name", f.name).FStr("result", "success").End();
     return Ok(j.str());
@@ -513,11 +541,7 @@ Reply World::Firewalls(const ApiRequest& r, bool check_duplicates) {
     if (r.segs.size() == 3 && r.method == "GET") {
       JsonOut j;
       j.BeginArray();
-      for (const auto& rule : f->rules) {
-        j.Begin().FStr("id", rule.id).FStr("firewall_id", f->id).FStr("protocol", rule.protocol);
-        j.FStr("start_port", rule.start_port).FStr("end_port", rule.end_port).FStrList("cidr", rule.cidr);
-        j.FStr("direction", rule.direction).FStr("action", rule.action).FStr("label", rule.label).End();
-      }
+      for (const auto& rule : f->rules) RuleJson(j, rule, f->id);
       return Ok(j.EndArray().str());
     }
     if (r.segs.size() == 3 && r.method == "POST") {
@@ -532,9 +556,7 @@ Reply World::Firewalls(const ApiRequest& r, bool check_duplicates) {
       }
       f->rules.push_back(rule);
       JsonOut j;
-      j.Begin().FStr("id", rule.id).FStr("firewall_id", f->id).FStr("protocol", rule.protocol);
-      j.FStr("start_port", rule.start_port).FStr("end_port", rule.end_port).FStrList("cidr", rule.cidr);
-      j.FStr("direction", rule.direction).FStr("action", rule.action).FStr("label", rule.label).End();
+      RuleJson(j, rule, f->id);
       return Ok(j.str());
     }
     if (r.segs.size() == 4 && r.method == "DELETE") {
@@ -618,6 +640,7 @@ Reply World::Volumes(const ApiRequest& r, bool check_duplicates, Clock::time_poi
     v.size_gb = size;
     v.created_at = Rfc3339Now();
     volumes_.push_back(v);
+    // civogo volume.go: VolumeResult.
     JsonOut j;
     j.Begin().FStr("id", v.id).FStr("name", v.name).FStr("result", "success").End();
     return Ok(j.str());
@@ -857,7 +880,10 @@ Reply World::Instances(const ApiRequest& r, const SimConfig& cfg, Clock::time_po
     return Ok(Success(i->id));
   }
   if (action == "firewall") {
-    Firewall* fw = FindFirewall(GetStr(b, "firewall_id"), r.region);
+    // Civo's firewall API docs: setting firewall_id to `default` puts the
+    // instance back on its network's default firewall.
+    const std::string wanted = GetStr(b, "firewall_id");
+    Firewall* fw = wanted == "default" ? DefaultFirewall(i->network_id) : FindFirewall(wanted, r.region);
     if (fw == nullptr) return ErrorReply(422, "database_firewall_not_found", "The firewall could not be found");
     if (fw->network_id != i->network_id) {
       return ErrorReply(422, "database_firewall_mismatch", "The firewall belongs to another network");
@@ -986,7 +1012,11 @@ std::string World::StateJson() {
   for (const auto& ip : ips_) j.Raw(IpJson(ip));
   j.EndArray().Key("ssh_keys").BeginArray();
   for (const auto& k : keys_) j.Raw(SshKeyJson(k));
-  j.EndArray();
+  j.EndArray().Key("default_firewalls").Begin();
+  for (const auto& f : firewalls_) {
+    if (f.is_default) j.FStr(f.network_id.c_str(), f.id);
+  }
+  j.End();
   return j.End().str();
 }
 

@@ -18,6 +18,7 @@
 
 namespace civosim {
 
+class JsonOut;
 using Clock = std::chrono::steady_clock;
 
 struct Reply {
@@ -50,6 +51,9 @@ class World {
   Reply OobPatchInstance(const std::string& id, const rapidjson::Value& body);
   Reply AdminCreate(const std::string& kind, const rapidjson::Value& body, const std::string& region);
 
+  // Everything, for tests (/_sim/state): the objects as the API shows them,
+  // plus `default_firewalls` {network id: firewall id}, which the API never
+  // tells.
   std::string StateJson();
 
  private:
@@ -64,6 +68,9 @@ class World {
   };
   struct Firewall {
     std::string id, name, network_id, region;
+    // Which firewall Civo gave the network: the simulator acts on it (create
+    // without firewall_id, firewall_id `default`) but never sends it, as Civo
+    // does not; only the admin state dump (/_sim/state) tells tests.
     bool is_default = false;
     std::vector<Rule> rules;
   };
@@ -108,6 +115,7 @@ class World {
   std::string InstanceJson(const Instance& i, Clock::time_point now) const;
   std::string NetworkJson(const Network& n) const;
   std::string FirewallJson(const Firewall& f) const;
+  void RuleJson(JsonOut& j, const Rule& r, const std::string& firewall_id) const;
   std::string VolumeJson(const Volume& v, Clock::time_point now) const;
   std::string IpJson(const Ip& ip) const;
   std::string SshKeyJson(const SshKey& k) const;

@@ -7,6 +7,7 @@
 #include "absl/strings/str_split.h"
 #include "civoapi/errors.h"
 #include "resources/compute_instance/api_errors.h"
+#include "resources/compute_instance/firewall.h"
 #include "resources/compute_instance/read.h"
 #include "resources/compute_instance/resolve.h"
 #include "resources/compute_instance/spec.h"
@@ -69,17 +70,13 @@ std::vector<tfplugin::ImportedObject> ImportInstance(const ApiSession& session,
   if (!inst->reserved_ip_id.empty()) {
     s = s.WithAttr("reserved_ip_id", ValueOrRefWithValue(inst->reserved_ip_id));
   }
-  // The network's default firewall is what a config without firewall_ids
-  // gets, so it imports as null; any other firewall is named by id.
+  // The firewall by id, marked as read from the API (firewall.h): a config
+  // naming it and a config without firewall_ids both plan no change.
+  const Value firewall_ids = FirewallIdsAsRead(inst->firewall_id);
+  s = s.WithAttr("firewall_ids", firewall_ids);
+  const std::string private_data = WithFirewallIdsFromApi("", !firewall_ids.is_null());
   Resolver resolver(session, Maybe<std::string>::Known(region));
   Diagnostics lookup;  // a failed lookup only makes the import less tidy
-  Resolution default_fw = inst->network_id.empty()
-                              ? Resolution::Unknown()
-                              : resolver.DefaultFirewall(inst->network_id, {}, lookup);
-  if (!inst->firewall_id.empty() &&
-      !(default_fw.known() && default_fw.id == inst->firewall_id)) {
-    s = s.WithAttr("firewall_ids", Value::List({ValueOrRefWithValue(inst->firewall_id)}));
-  }
   s = RefreshFromApi(s, *inst);
   if (s.Attr("image").is_null()) {
     s = s.WithAttr("image", StringOrNull(resolver.ImageName(inst->disk_image_id)));
@@ -89,7 +86,7 @@ std::vector<tfplugin::ImportedObject> ImportInstance(const ApiSession& session,
     if (img.known()) s = s.WithAttr("disk_image_id", Value::String(img.id));
   }
   s = UnknownsToNull(s);
-  return {tfplugin::ImportedObject{s, ""}};
+  return {tfplugin::ImportedObject{s, private_data}};
 }
 
 }  // namespace resources::compute_instance

@@ -6,6 +6,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "resources/compute_instance/firewall.h"
 #include "resources/compute_instance/model.h"
 #include "resources/compute_instance/resolve.h"
 #include "resources/cty_access.h"
@@ -152,16 +153,6 @@ Value PlanUpdated(Value planned, const Value& prior_state, const InstanceConfig&
     }
   }
 
-  // Firewall: the resolved first firewall, or the network's default.
-  const Maybe<std::string> prior_fw = GetString(prior_state, "firewall_id");
-  if (r.firewall.known()) {
-    planned = planned.WithAttr("firewall_id", Value::String(r.firewall.id));
-  } else if (!can_query && c.firewall_ids == prior.firewall_ids) {
-    keep("firewall_id");
-  } else {
-    planned = planned.WithAttr("firewall_id", Value::Unknown());
-  }
-
   // Volumes: unmanaged when null; compared as sets (Civo's order is its own).
   const Maybe<std::vector<std::string>> prior_vols = GetStringList(prior_state, "attached_volume_ids");
   if (r.volumes.is_null()) {
@@ -241,8 +232,15 @@ tfplugin::PlanResponse PlanInstance(const ApiSession& session, const tfplugin::P
     return resp;
   }
 
+  // A new instance (or a replacement): firewall_ids as configured (null
+  // included: it is optional+computed), firewall_id the named one's, else
+  // whatever Civo will give (unknown).
+  const Value created_firewall_ids = req.config.Attr("firewall_ids");
+  const std::string created_private = WithFirewallIdsFromApi(req.prior_private, false);
   if (create) {
-    resp.planned_state = PlanCreated(planned, resolved);
+    resp.planned_state =
+        PlanCreated(planned, resolved).WithAttr("firewall_ids", created_firewall_ids);
+    resp.planned_private = created_private;
     return resp;
   }
   resp.requires_replace = ReplacementPaths(config, prior, req.prior_state, resolved,
@@ -250,11 +248,19 @@ tfplugin::PlanResponse PlanInstance(const ApiSession& session, const tfplugin::P
   if (!resp.requires_replace.empty()) {
     // Terraform plans the replacement's create separately (prior null); what
     // this plan says about computed values only has to be honest.
-    resp.planned_state = PlanCreated(planned, resolved);
+    resp.planned_state =
+        PlanCreated(planned, resolved).WithAttr("firewall_ids", created_firewall_ids);
+    resp.planned_private = created_private;
     return resp;
   }
   resp.planned_state =
       PlanUpdated(planned, req.prior_state, config, prior, resolved, resolver.can_query());
+  const FirewallPlan fw =
+      PlanFirewallUpdate(req.config.Attr("firewall_ids"), req.prior_state, req.prior_private,
+                         config, prior, resolved.firewall, resolver.can_query());
+  resp.planned_state = resp.planned_state.WithAttr("firewall_ids", fw.firewall_ids)
+                           .WithAttr("firewall_id", fw.firewall_id);
+  resp.planned_private = fw.planned_private;
   return resp;
 }
 

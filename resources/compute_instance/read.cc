@@ -7,6 +7,7 @@
 
 #include "civoapi/errors.h"
 #include "resources/compute_instance/api_errors.h"
+#include "resources/compute_instance/firewall.h"
 #include "resources/compute_instance/state_mapping.h"
 #include "resources/cty_access.h"
 
@@ -76,6 +77,11 @@ tfplugin::ReadResponse ReadInstance(const ApiSession& session, const tfplugin::R
     return resp;
   }
   resp.new_state = RefreshFromApi(req.current_state, *inst);
+  // firewall_ids that import read from the API follows the API (firewall.h);
+  // configured ones stay as configured, and a drift shows as a diff.
+  if (FirewallIdsFromApi(req.private_data)) {
+    resp.new_state = resp.new_state.WithAttr("firewall_ids", FirewallIdsAsRead(inst->firewall_id));
+  }
   return resp;
 }
 

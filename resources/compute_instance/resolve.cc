@@ -7,6 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "civoapi/errors.h"
 #include "resources/compute_instance/model.h"
 #include "resources/compute_instance/spec.h"
 
@@ -101,6 +102,39 @@ Resolver::Resolver(ApiSession session, const Maybe<std::string>& region)
   }
 }
 
+bool Resolver::RegionExists(const AttributePath& path, Diagnostics& diags) {
+  if (!can_query()) return true;
+  for (Freshness f : {Freshness::kCached, Freshness::kFresh}) {
+    auto regions = session_.catalogue->Regions(f);
+    if (!regions.ok()) {
+      const auto api_error = civoapi::GetApiError(regions.status());
+      if (api_error && api_error->code == "region_unavailable") {
+        // The API refused the list itself for this region: still one error,
+        // on the region, though without the list.
+        diags.AddError("Unknown region",
+                       absl::StrCat("The Civo API does not know region ", region_, ": ",
+                                    regions.status().message()),
+                       path);
+      } else {
+        ApiFailure(regions.status(), "regions", path, diags);
+      }
+      return false;
+    }
+    std::vector<std::string> codes;
+    for (const auto& r : *regions) {
+      if (absl::EqualsIgnoreCase(r.code, region_)) return true;
+      codes.push_back(r.code);
+    }
+    if (f == Freshness::kFresh) {
+      diags.AddError("Unknown region",
+                     absl::StrCat("The Civo API does not know region ", region_,
+                                  ". Available regions: ", ListNames(codes), "."),
+                     path);
+    }
+  }
+  return false;
+}
+
 std::optional<civoapi::Size> Resolver::Size(const Maybe<std::string>& name,
                                             const AttributePath& path, Diagnostics& diags) {
   if (!name.is_known() || !can_query()) return std::nullopt;
@@ -180,24 +214,6 @@ Resolution Resolver::Firewall(const ValueOrRef& ref, const AttributePath& path,
       [](const civoapi::Firewall&) { return std::string(); }, path, diags);
 }
 
-Resolution Resolver::DefaultFirewall(const std::string& network_id, const AttributePath& path,
-                                     Diagnostics& diags) {
-  if (!can_query()) return Resolution::Unknown();
-  for (Freshness f : {Freshness::kCached, Freshness::kFresh}) {
-    auto firewalls = session_.catalogue->Firewalls(region_, f);
-    if (!firewalls.ok()) {
-      ApiFailure(firewalls.status(), "firewalls", path, diags);
-      return Resolution::Failed();
-    }
-    for (const auto& fw : *firewalls) {
-      if (fw.network_id == network_id && fw.is_default) return Resolution::Known(fw.id);
-    }
-  }
-  // Civo always has one; if the list does not say which, the instance will
-  // get whatever Civo picks and Read reports it.
-  return Resolution::Unknown();
-}
-
 Resolution Resolver::Volume(const ValueOrRef& ref, const AttributePath& path,
                             Diagnostics& diags) {
   if (ref.is_null()) return Resolution::Null();
@@ -236,6 +252,11 @@ std::string Resolver::ImageName(const std::string& image_id) {
 
 ResolvedConfig ResolveConfig(Resolver& r, const InstanceConfig& c, Diagnostics& diags) {
   ResolvedConfig out;
+  if (!r.RegionExists(AttributePath::Root("region"), diags)) {
+    out.image = out.network = out.firewall = out.reserved_ip = Resolution::Failed();
+    out.volumes = Maybe<std::vector<std::string>>::Unknown();
+    return out;
+  }
   out.size = r.Size(c.size, AttributePath::Root("size"), diags);
   out.image = r.Image(c.image, AttributePath::Root("image"), diags);
   out.network = r.Network(c.network, AttributePath::Root("network"), diags);
@@ -244,10 +265,10 @@ ResolvedConfig ResolveConfig(Resolver& r, const InstanceConfig& c, Diagnostics& 
     out.firewall = Resolution::Unknown();
   } else if (!first_fw.is_null()) {
     out.firewall = r.Firewall(first_fw, AttributePath::Root("firewall_ids").Index(0), diags);
-  } else if (out.network.known()) {
-    out.firewall = r.DefaultFirewall(out.network.id, AttributePath::Root("network"), diags);
   } else {
-    out.firewall = Resolution::Unknown();
+    // None named: the instance keeps whatever firewall Civo gives it; which
+    // one is the network's default is not something the API says.
+    out.firewall = Resolution::Null();
   }
   if (c.volume_ids.is_null()) {
     out.volumes = Maybe<std::vector<std::string>>::Null();

@@ -43,6 +43,11 @@ class Resolver {
   bool can_query() const { return session_.configured() && !region_.empty(); }
   const std::string& region() const { return region_; }  // upper case
 
+  // Whether the API knows the region; false (with one diagnostic at `path`
+  // naming the regions it knows) when it does not or the list failed. True
+  // when nothing can be asked yet.
+  bool RegionExists(const tfplugin::AttributePath& path, tfplugin::Diagnostics& diags);
+
   // A selectable instance size; nullopt when unknown or failed (then a
   // diagnostic names the sizes that exist).
   std::optional<civoapi::Size> Size(const Maybe<std::string>& name,
@@ -55,9 +60,6 @@ class Resolver {
                      tfplugin::Diagnostics& diags);
   Resolution Firewall(const ValueOrRef& ref, const tfplugin::AttributePath& path,
                       tfplugin::Diagnostics& diags);
-  // The default firewall of a network.
-  Resolution DefaultFirewall(const std::string& network_id, const tfplugin::AttributePath& path,
-                             tfplugin::Diagnostics& diags);
   Resolution Volume(const ValueOrRef& ref, const tfplugin::AttributePath& path,
                     tfplugin::Diagnostics& diags);
   Resolution ReservedIp(const ValueOrRef& ref, const tfplugin::AttributePath& path,
@@ -77,12 +79,14 @@ struct ResolvedConfig {
   std::optional<civoapi::Size> size;
   Resolution image;
   Resolution network;
-  Resolution firewall;  // the first firewall, or the network's default
+  Resolution firewall;  // the first firewall; null when none is named (Civo picks)
   Maybe<std::vector<std::string>> volumes;
   Resolution reserved_ip;
 };
 
 struct InstanceConfig;
+// A region the API does not know is one error on `region` and nothing else
+// is looked up.
 ResolvedConfig ResolveConfig(Resolver& r, const InstanceConfig& c, tfplugin::Diagnostics& diags);
 
 }  // namespace resources::compute_instance

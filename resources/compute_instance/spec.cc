@@ -58,10 +58,16 @@ ResourceSpec MakeSpec() {
                       "through `user_data`.",
        .only_first_used = true, .on_change = OnChange::kReplaceWhenFirstChanges,
        .on_change_note = "Replaces the instance when the first key changes."});
-  add({.name = "firewall_ids", .shape = Shape::kValueOrRefList, .mode = Mode::kOptional,
-       .description = "Firewalls. Civo takes one: the first is used. Empty or null: the "
-                      "network's default firewall.",
-       .ref_kind = kKindFirewall, .only_first_used = true, .on_change = OnChange::kInPlace});
+  add({.name = "firewall_ids", .shape = Shape::kValueOrRefList, .mode = Mode::kOptionalComputed,
+       .description = "Firewalls. Civo takes one: the first is used, and a change made outside "
+                      "Terraform is undone by the next apply. Null or empty: the instance keeps "
+                      "whatever firewall Civo gave it (at create, the network's default), and "
+                      "changes made outside Terraform are accepted. Removing `firewall_ids` from "
+                      "a configuration that named a firewall puts the instance back on its "
+                      "network's default firewall. After import it holds the instance's "
+                      "firewall as the API reports it.",
+       .ref_kind = kKindFirewall, .only_first_used = true, .on_change = OnChange::kInPlace,
+       .on_change_note = "Changed in place; removed: back to the network's default firewall."});
   add({.name = "volume_ids", .shape = Shape::kValueOrRefList, .mode = Mode::kOptional,
        .description = "Volumes to attach once the instance is ACTIVE. Null: attachments are not "
                       "managed; a list (even empty): exactly those volumes are attached. A "
@@ -97,7 +103,8 @@ ResourceSpec MakeSpec() {
   computed("status", Shape::kString, "The instance status, e.g. `ACTIVE`.");
   computed("created_at_rfc3339", Shape::kString, "When the instance was created (RFC 3339).");
   computed("network_id", Shape::kString, "The id `network` resolves to.");
-  computed("firewall_id", Shape::kString, "The id of the firewall in use.");
+  computed("firewall_id", Shape::kString,
+           "The id of the firewall in use, as the Civo API reports it.");
   computed("attached_volume_ids", Shape::kStringList, "The ids of the attached volumes.");
   computed("reserved_ip_address", Shape::kString, "The address of the assigned reserved IP.");
   computed("disk_image_id", Shape::kString, "The id of the disk image `image` resolves to.");

@@ -9,6 +9,7 @@
 
 #include "resources/compute_instance/api_errors.h"
 #include "resources/compute_instance/attachments.h"
+#include "resources/compute_instance/firewall.h"
 #include "resources/compute_instance/model.h"
 #include "resources/compute_instance/resolve.h"
 #include "resources/compute_instance/state_mapping.h"
@@ -100,6 +101,13 @@ tfplugin::ApplyResponse UpdateInstance(const ApiSession& session,
     steps.push_back({{"firewall_ids", "firewall_id"},
                      [&](Diagnostics&) { return client.SetInstanceFirewall(id, r.firewall.id, opts); },
                      "Could not change the instance's firewall"});
+  } else if (GoesBackToDefaultFirewall(config, planned)) {
+    // firewall_ids dropped from the config: Civo's `default` (firewall.h).
+    steps.push_back({{"firewall_ids", "firewall_id"},
+                     [&](Diagnostics&) {
+                       return client.SetInstanceFirewall(id, kDefaultFirewallValue, opts);
+                     },
+                     "Could not put the instance back on its network's default firewall"});
   }
 
   if (r.volumes.is_known()) {

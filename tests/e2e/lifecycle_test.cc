@@ -168,7 +168,8 @@ TEST_F(Lifecycle, UpdatesMakeOnlyTheCallsTheDiffNeeds) {
   ASSERT_TRUE(inst);
   EXPECT_EQ(Str(inst->root(), "firewall_id"), fw);
 
-  // An empty firewall list: back to the network's default firewall.
+  // An empty firewall list: back to the network's default firewall, by
+  // Civo's `default` value.
   mark = sim_->Log().size();
   SetWeb(With(BaseFields("web-2"), {{"tags", R"(["a", "b"])"}, {"firewall_ids", "[]"}}));
   TfResult back = TfOk("apply");
@@ -176,6 +177,7 @@ TEST_F(Lifecycle, UpdatesMakeOnlyTheCallsTheDiffNeeds) {
   calls = sim_->MutatingCalls(mark);
   ASSERT_EQ(calls.size(), 1u) << Sim::Describe(calls);
   EXPECT_NE(calls[0].path.find("/firewall"), std::string::npos) << calls[0].ToString();
+  EXPECT_NE(calls[0].body.find("\"default\""), std::string::npos) << calls[0].ToString();
   EXPECT_EQ(Str(sim_->Instance(id)->root(), "firewall_id"), sim_->DefaultFirewallId(net_));
   EXPECT_EQ(StateAttr(kWeb, "firewall_id"), sim_->DefaultFirewallId(net_));
 
@@ -384,26 +386,85 @@ TEST_F(Lifecycle, DestroyOfAnInstanceAlreadyGoneSucceeds) {
   EXPECT_TRUE(sim_->InstanceIds().empty());
 }
 
-TEST_F(Lifecycle, DriftOutOfBandFirewallChangeIsAnUpdate) {
-  std::string fw = sim_->CreateFirewall("other-fw", net_);
+// Removing firewall_ids from the config puts the instance back on its
+// network's default firewall: one call with Civo's `default`, then an
+// empty plan.
+TEST_F(Lifecycle, RemovingFirewallIdsGoesBackToTheDefaultFirewall) {
+  std::string fw = sim_->CreateFirewall("web-fw", net_);
   ASSERT_FALSE(fw.empty());
-  SetWeb(BaseFields());  // no firewall configured: the network's default
+  SetWeb(With(BaseFields(), {{"firewall_ids", "[{\"value\": " + Quote(fw) + "}]"}}));
   TfOk("apply");
   std::string id = StateId();
-  std::string default_fw = sim_->DefaultFirewallId(net_);
+  EXPECT_EQ(StateAttr(kWeb, "firewall_id"), fw);
+  SetWeb(BaseFields());
+  TfResult plan = TfOk("plan");
+  EXPECT_EQ(plan.Action(kWeb), "update") << plan.Describe();
+  ExpectOnlyChanged(plan, {"firewall_ids", "firewall_id"});
+  size_t mark = sim_->Log().size();
+  TfResult apply = TfOk("apply");
+  auto calls = sim_->MutatingCalls(mark);
+  ASSERT_EQ(calls.size(), 1u) << Sim::Describe(calls);
+  EXPECT_EQ(calls[0].method, "PUT");
+  EXPECT_NE(calls[0].path.find("/v2/instances/" + id + "/firewall"), std::string::npos)
+      << calls[0].ToString();
+  EXPECT_NE(calls[0].body.find("\"default\""), std::string::npos) << calls[0].ToString();
+  const std::string default_fw = sim_->DefaultFirewallId(net_);
+  ASSERT_FALSE(default_fw.empty());
+  EXPECT_EQ(Str(sim_->Instance(id)->root(), "firewall_id"), default_fw);
   EXPECT_EQ(StateAttr(kWeb, "firewall_id"), default_fw);
-  HttpAnswer a = sim_->Admin("PATCH", "/_sim/instances/" + id, "{\"firewall_id\": " + Quote(fw) + "}");
+  EXPECT_EQ(StateAttr(kWeb, "firewall_ids"), "null");
+  mark = sim_->Log().size();
+  TfResult replan = TfOk("plan");
+  EXPECT_EQ(replan.Action(kWeb), "no-op") << replan.Describe();
+  EXPECT_TRUE(sim_->MutatingCalls(mark).empty()) << Sim::Describe(sim_->MutatingCalls(mark));
+}
+
+// A config that names a firewall holds the instance to it: a change made
+// outside Terraform is undone by the next apply.
+TEST_F(Lifecycle, DriftOutOfBandFirewallChangeIsUndoneWhenConfigured) {
+  std::string fw = sim_->CreateFirewall("web-fw", net_);
+  std::string other = sim_->CreateFirewall("other-fw", net_);
+  ASSERT_FALSE(fw.empty());
+  ASSERT_FALSE(other.empty());
+  SetWeb(With(BaseFields(), {{"firewall_ids", "[{\"value\": " + Quote(fw) + "}]"}}));
+  TfOk("apply");
+  std::string id = StateId();
+  HttpAnswer a = sim_->Admin("PATCH", "/_sim/instances/" + id, "{\"firewall_id\": " + Quote(other) + "}");
   ASSERT_EQ(a.status, 200) << a.body;
-  TfResult refresh = TfOk("refresh");
-  EXPECT_EQ(StateAttr(kWeb, "firewall_id"), fw) << "refresh did not record the drift";
+  TfOk("refresh");
+  EXPECT_EQ(StateAttr(kWeb, "firewall_id"), other) << "refresh did not record the drift";
   size_t mark = sim_->Log().size();
   TfResult apply = TfOk("apply");
   EXPECT_EQ(apply.Action(kWeb), "update") << apply.Describe();
   auto calls = sim_->MutatingCalls(mark);
   ASSERT_EQ(calls.size(), 1u) << Sim::Describe(calls);
   EXPECT_NE(calls[0].path.find("/firewall"), std::string::npos) << calls[0].ToString();
-  EXPECT_EQ(Str(sim_->Instance(id)->root(), "firewall_id"), default_fw);
-  EXPECT_EQ(StateAttr(kWeb, "firewall_id"), default_fw);
+  EXPECT_NE(calls[0].body.find(fw), std::string::npos) << calls[0].ToString();
+  EXPECT_EQ(Str(sim_->Instance(id)->root(), "firewall_id"), fw);
+  EXPECT_EQ(StateAttr(kWeb, "firewall_id"), fw);
+  TfResult replan = TfOk("plan");
+  EXPECT_EQ(replan.Action(kWeb), "no-op") << replan.Describe();
+}
+
+// Without firewall_ids the instance keeps whatever firewall it has: a
+// change made outside Terraform is recorded and accepted, never undone.
+TEST_F(Lifecycle, DriftOutOfBandFirewallChangeIsAcceptedWithoutFirewallIds) {
+  std::string other = sim_->CreateFirewall("other-fw", net_);
+  ASSERT_FALSE(other.empty());
+  SetWeb(BaseFields());
+  TfOk("apply");
+  std::string id = StateId();
+  EXPECT_EQ(StateAttr(kWeb, "firewall_id"), sim_->DefaultFirewallId(net_));
+  HttpAnswer a = sim_->Admin("PATCH", "/_sim/instances/" + id, "{\"firewall_id\": " + Quote(other) + "}");
+  ASSERT_EQ(a.status, 200) << a.body;
+  size_t mark = sim_->Log().size();
+  TfResult plan = TfOk("plan");
+  EXPECT_EQ(plan.Action(kWeb), "no-op") << plan.Describe();
+  TfResult apply = TfOk("apply");
+  EXPECT_EQ(apply.Action(kWeb), "no-op") << apply.Describe();
+  EXPECT_TRUE(sim_->MutatingCalls(mark).empty()) << Sim::Describe(sim_->MutatingCalls(mark));
+  EXPECT_EQ(StateAttr(kWeb, "firewall_id"), other);
+  EXPECT_EQ(Str(sim_->Instance(id)->root(), "firewall_id"), other);
 }
 
 // Import into a fresh working directory an instance made elsewhere.
@@ -422,7 +483,12 @@ class Import : public E2ETest {
   }
 
   void ImportThenNoOp(const std::string& import_id, const std::string& id) {
-    SetWeb(BaseFields());
+    ImportThenNoOpWith(BaseFields(), import_id, id);
+  }
+
+  void ImportThenNoOpWith(const Fields& fields, const std::string& import_id,
+                          const std::string& id) {
+    SetWeb(fields);
     TfResult imp = TfOk("import", {kWeb, import_id});
     EXPECT_EQ(imp.Action(kWeb, "import"), "import") << imp.Describe();
     EXPECT_EQ(StateId(), id);
@@ -450,6 +516,22 @@ TEST_F(Import, BareIdThenNoOpPlan) {
   std::string id = CreateElsewhere();
   ASSERT_FALSE(id.empty());
   ImportThenNoOp(id, id);
+}
+
+// The firewall: import records the one the instance has; a config without
+// firewall_ids (above) and one naming that firewall both plan no change.
+TEST_F(Import, ConfigNamingTheInstancesFirewallThenNoOpPlan) {
+  std::string id = CreateElsewhere();
+  ASSERT_FALSE(id.empty());
+  auto inst = sim_->Instance(id);
+  ASSERT_TRUE(inst);
+  const std::string fw = Str(inst->root(), "firewall_id");
+  ASSERT_FALSE(fw.empty());
+  ImportThenNoOpWith(With(BaseFields(), {{"firewall_ids", "[{\"value\": " + Quote(fw) + "}]"}}),
+                     "LON1/" + id, id);
+  EXPECT_EQ(StateAttr(kWeb, "firewall_id"), fw);
+  EXPECT_NE(StateAttr(kWeb, "firewall_ids").find(Quote(fw)), std::string::npos)
+      << StateAttr(kWeb, "firewall_ids");
 }
 
 TEST_F(Import, ConfigNamingNetworkByValueFromIsNeverReplacement) {

@@ -66,6 +66,8 @@ class Sim {
   std::string DefaultNetworkId(const std::string& region = "LON1");
   std::string NetworkName(const std::string& id, const std::string& region = "LON1");
   std::string CreateNetwork(const std::string& label, const std::string& region = "LON1");
+  // The firewall the simulator gave the network (its admin state; the Civo
+  // API never says which firewall is a network's default).
   std::string DefaultFirewallId(const std::string& network_id, const std::string& region = "LON1");
   std::string CreateFirewall(const std::string& name, const std::string& network_id,
                              const std::string& region = "LON1", bool allow_duplicate_name = false);

@@ -198,6 +198,28 @@ TEST_F(PlanCheck, UnknownSizeAndImageFailAtPlanNotApply) {
   EXPECT_TRUE(sim_->InstanceIds().empty());
 }
 
+// A region the API does not know: one error, on `region`, naming the
+// regions that exist (GET /v2/regions), and no lookups that would fail too.
+TEST_F(PlanCheck, UnknownRegionIsOneErrorOnRegion) {
+  SetWeb(With(BaseFields(), {{"region", Quote("MARS1")}}));
+  const size_t mark = sim_->Log().size();
+  TfResult r = Tf("plan");
+  EXPECT_EQ(r.exit_code, 1) << r.Describe();
+  EXPECT_EQ(r.violations(), 0) << r.Describe();
+  const auto errors = r.Errors();
+  ASSERT_EQ(errors.size(), 1u) << r.Describe();
+  EXPECT_EQ(errors[0].attribute, "region") << errors[0].ToString();
+  EXPECT_EQ(errors[0].step, "plan") << errors[0].ToString();
+  const std::string text = errors[0].summary + " " + errors[0].detail;
+  EXPECT_NE(text.find("MARS1"), std::string::npos) << text;
+  EXPECT_NE(text.find("LON1"), std::string::npos) << "does not name the available regions: " << text;
+  const auto log = sim_->Log();
+  EXPECT_GE(FindCall(log, mark, "GET", {"/v2/regions"}), 0) << Sim::Describe(log);
+  EXPECT_EQ(FindCall(log, mark, "GET", {"/v2/sizes"}), -1) << Sim::Describe(log);
+  EXPECT_EQ(FindCall(log, mark, "GET", {"/v2/disk_images"}), -1) << Sim::Describe(log);
+  EXPECT_TRUE(sim_->InstanceIds().empty());
+}
+
 TEST_F(PlanCheck, ValueFromWithoutMatchIsAnErrorOnTheAttribute) {
   SetWeb(With(BaseFields(), {{"network", R"({"value_from": {"name": "no-such-network"}})"}}));
   TfResult r = Tf("plan");

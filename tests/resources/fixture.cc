@@ -5,6 +5,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "httplib.h"
+#include "rapidjson/document.h"
 #include "resources/civo_provider.h"
 #include "resources/compute_instance/spec.h"
 #include "resources/resource_spec.h"
@@ -108,11 +109,25 @@ void ResourceTest::StartSim(std::chrono::milliseconds build_time) {
     if (n.is_default) default_network_id_ = n.id;
   }
   ASSERT_FALSE(default_network_id_.empty());
-  auto firewalls = api_->ListFirewalls(Opts());
-  ASSERT_TRUE(firewalls.ok());
-  for (const auto& f : *firewalls) {
-    if (f.is_default && f.network_id == default_network_id_) default_firewall_id_ = f.id;
+}
+
+std::string ResourceTest::SimDefaultFirewall(const std::string& network_id) const {
+  rapidjson::Document d;
+  const std::string state = sim_->StateJson();
+  d.Parse(state.c_str(), state.size());
+  if (d.HasParseError() || !d.IsObject() || !d.HasMember("default_firewalls")) return "";
+  const auto& m = d["default_firewalls"];
+  if (!m.IsObject() || !m.HasMember(network_id.c_str()) || !m[network_id.c_str()].IsString()) return "";
+  return m[network_id.c_str()].GetString();
+}
+
+std::vector<std::string> ResourceTest::CallBodies(uint64_t after_seq, const std::string& method,
+                                                  const std::string& path) const {
+  std::vector<std::string> out;
+  for (const auto& e : sim_->Log()) {
+    if (e.seq > after_seq && e.method == method && e.path == path) out.push_back(e.body);
   }
+  return out;
 }
 
 void ResourceTest::TearDown() { StopAll(); }
@@ -140,20 +155,24 @@ Value ResourceTest::Config(const std::map<std::string, Value>& overrides) const 
   return Value::Object(std::move(attrs));
 }
 
-tfplugin::PlanResponse ResourceTest::Plan(const Value& prior, const Value& config, Diagnostics& d) {
+tfplugin::PlanResponse ResourceTest::Plan(const Value& prior, const Value& config, Diagnostics& d,
+                                          const std::string& prior_private) {
   tfplugin::PlanRequest req;
   req.prior_state = prior;
   req.config = config;
+  req.prior_private = prior_private;
   req.proposed_new_state = ProposedNewState(prior, config);
   return res_->Plan(req, d);
 }
 
 tfplugin::ApplyResponse ResourceTest::Apply(const Value& prior, const Value& planned,
-                                            const Value& config, Diagnostics& d) {
+                                            const Value& config, Diagnostics& d,
+                                            const std::string& planned_private) {
   tfplugin::ApplyRequest req;
   req.prior_state = prior;
   req.planned_state = planned;
   req.config = config;
+  req.planned_private = planned_private;
   return res_->Apply(req, d);
 }
 
@@ -177,14 +196,15 @@ Value ResourceTest::CreateOk(const Value& config) {
   return applied.new_state;
 }
 
-Value ResourceTest::UpdateOk(const Value& prior, const Value& config) {
+Value ResourceTest::UpdateOk(const Value& prior, const Value& config, std::string* private_data) {
   Diagnostics d;
-  auto plan = Plan(prior, config, d);
+  auto plan = Plan(prior, config, d, private_data != nullptr ? *private_data : "");
   EXPECT_FALSE(d.HasError()) << DiagText(d);
   EXPECT_TRUE(plan.requires_replace.empty());
-  auto applied = Apply(prior, plan.planned_state, config, d);
+  auto applied = Apply(prior, plan.planned_state, config, d, plan.planned_private);
   EXPECT_FALSE(d.HasError()) << DiagText(d);
   ExpectConsistentWithPlan(plan.planned_state, applied.new_state);
+  if (private_data != nullptr) *private_data = applied.private_data;
   return applied.new_state;
 }
 
@@ -199,19 +219,23 @@ void ResourceTest::DestroyOk(const Value& prior) {
   EXPECT_TRUE(applied.new_state.is_null());
 }
 
-Value ResourceTest::Refresh(const Value& state, Diagnostics& d) {
+Value ResourceTest::Refresh(const Value& state, Diagnostics& d, const std::string& private_data) {
   tfplugin::ReadRequest req;
   req.current_state = state;
-  return res_->Read(req, d).new_state;
+  req.private_data = private_data;
+  auto resp = res_->Read(req, d);
+  EXPECT_EQ(resp.private_data, private_data) << "Read changed the private state";
+  return resp.new_state;
 }
 
-void ResourceTest::ExpectNoOpPlan(const Value& state, const Value& config) {
+void ResourceTest::ExpectNoOpPlan(const Value& state, const Value& config,
+                                  const std::string& private_data) {
   Diagnostics d;
-  Value refreshed = Refresh(state, d);
+  Value refreshed = Refresh(state, d, private_data);
   ASSERT_FALSE(d.HasError()) << DiagText(d);
   EXPECT_EQ(refreshed, state) << "refresh changed the state:\n"
                               << state.DebugString() << "\n" << refreshed.DebugString();
-  auto plan = Plan(refreshed, config, d);
+  auto plan = Plan(refreshed, config, d, private_data);
   ASSERT_FALSE(d.HasError()) << DiagText(d);
   EXPECT_TRUE(plan.requires_replace.empty());
   EXPECT_EQ(plan.planned_state, refreshed) << "not a no-op:\n"

@@ -50,16 +50,20 @@ class ResourceTest : public ::testing::Test {
   // A minimal valid config; `overrides` replace or add attributes.
   Value Config(const std::map<std::string, Value>& overrides = {}) const;
 
-  tfplugin::PlanResponse Plan(const Value& prior, const Value& config, tfplugin::Diagnostics& d);
+  // `prior_private` / `private_data`: the resource's private state, which
+  // Terraform keeps beside the state and hands back (import sets it).
+  tfplugin::PlanResponse Plan(const Value& prior, const Value& config, tfplugin::Diagnostics& d,
+                              const std::string& prior_private = "");
   tfplugin::ApplyResponse Apply(const Value& prior, const Value& planned, const Value& config,
-                                tfplugin::Diagnostics& d);
+                                tfplugin::Diagnostics& d, const std::string& planned_private = "");
   // Plan + apply, expecting success and a result consistent with the plan.
+  // `private_data`, when given, is the prior private state and receives the new one.
   Value CreateOk(const Value& config);
-  Value UpdateOk(const Value& prior, const Value& config);
+  Value UpdateOk(const Value& prior, const Value& config, std::string* private_data = nullptr);
   void DestroyOk(const Value& prior);
-  Value Refresh(const Value& state, tfplugin::Diagnostics& d);
+  Value Refresh(const Value& state, tfplugin::Diagnostics& d, const std::string& private_data = "");
   // Refresh + plan: expects no change at all.
-  void ExpectNoOpPlan(const Value& state, const Value& config);
+  void ExpectNoOpPlan(const Value& state, const Value& config, const std::string& private_data = "");
 
   // "METHOD /path" of every non-GET API request after `after_seq`.
   std::vector<std::string> MutatingCalls(uint64_t after_seq) const;
@@ -74,8 +78,14 @@ class ResourceTest : public ::testing::Test {
   std::string AdminPost(const std::string& path, const std::string& json_body,
                         const std::string& region = "LON1");
 
+  // The network's default firewall as the simulator records it (its admin
+  // state dump): the API does not say which firewall that is.
+  std::string SimDefaultFirewall(const std::string& network_id) const;
+  // The request bodies of `METHOD path` calls after `after_seq`.
+  std::vector<std::string> CallBodies(uint64_t after_seq, const std::string& method,
+                                      const std::string& path) const;
+
   std::string default_network_id_;
-  std::string default_firewall_id_;
   std::unique_ptr<civosim::Simulator> sim_;
   std::unique_ptr<civoapi::Client> api_;  // the test's own client, for setup and checks
   std::unique_ptr<tfplugin::Provider> provider_;

@@ -99,12 +99,17 @@ TEST_F(LifecycleTest, HostnameTagsAndFirewallEachMakeOnlyTheirCall) {
   EXPECT_EQ(state.Attr("firewall_id"), Value::String(fw->id));
   ExpectNoOpPlan(state, config);
 
-  // Back to the network's default firewall.
+  // Removed from the config: back to the network's default firewall, by
+  // Civo's `default` value (the provider does not know which one that is).
   before = LastSeq();
   config = config.WithAttr("firewall_ids", Value::Null());
   state = UpdateOk(state, config);
   EXPECT_THAT(MutatingCalls(before), ElementsAre("PUT /v2/instances/" + id + "/firewall"));
-  EXPECT_EQ(state.Attr("firewall_id"), Value::String(default_firewall_id_));
+  const auto bodies = CallBodies(before, "PUT", "/v2/instances/" + id + "/firewall");
+  ASSERT_EQ(bodies.size(), 1u);
+  EXPECT_NE(bodies[0].find("\"firewall_id\":\"default\""), std::string::npos) << bodies[0];
+  EXPECT_EQ(state.Attr("firewall_id"), Value::String(SimDefaultFirewall(default_network_id_)));
+  ExpectNoOpPlan(state, config);
 }
 
 TEST_F(LifecycleTest, EachReplacementAttribute) {
@@ -151,9 +156,9 @@ TEST_F(LifecycleTest, RespellingsNeverReplaceAndMakeNoCall) {
               {"image", Value::String("9d5ea2e3-0a6c-4f43-a45e-06a5e2a9c9b1")}}),
       // network by name instead of id
       Config({{"ssh_key_ids", Strings({k1})}, {"network", RefByName("default", "CivoVpc")}}),
-      // the default firewall named explicitly, by id
+      // the firewall Civo gave it named explicitly, by id
       Config({{"ssh_key_ids", Strings({k1})},
-              {"firewall_ids", Value::List({Ref(default_firewall_id_)})}}),
+              {"firewall_ids", Value::List({Ref(state.Attr("firewall_id").AsString())})}}),
       // a second SSH key: only the first counts
       Config({{"ssh_key_ids", Strings({k1, k2})}}),
   };
@@ -217,26 +222,32 @@ TEST_F(LifecycleTest, ImportThenNoOpPlan) {
   Value created = CreateOk(Config({{"tags", Strings({"imp"})},
                                    {"ssh_key_ids", Strings({key_id})},
                                    {"user_data", Value::String("#!/bin/sh\necho hi\n")}}));
+  const std::string firewall = created.Attr("firewall_id").AsString();
   for (const std::string& import_id : {"LON1/" + Id(created), Id(created)}) {
     Diagnostics d;
     auto imported = res_->Import(import_id, d);
     ASSERT_FALSE(d.HasError()) << DiagText(d);
     ASSERT_EQ(imported.size(), 1u);
     Value state = imported[0].state;
+    const std::string& private_data = imported[0].private_data;
     EXPECT_TRUE(state.IsWhollyKnown());
     EXPECT_EQ(state.Attr("instance_name"), Value::String("web-1"));
     EXPECT_EQ(state.Attr("size"), Value::String("g3.small"));
     EXPECT_EQ(state.Attr("image"), Value::String("ubuntu-jammy"));
     EXPECT_EQ(state.Attr("network"), Ref(default_network_id_));
-    EXPECT_TRUE(state.Attr("firewall_ids").is_null());
+    // The firewall as the API reports it (firewall_test.cc has the rest).
+    EXPECT_EQ(state.Attr("firewall_ids"), Value::List({Ref(firewall)}));
+    EXPECT_EQ(state.Attr("firewall_id"), Value::String(firewall));
     EXPECT_EQ(state.Attr("tags"), Strings({"imp"}));
-    // A config naming the objects as the instance has them: no-op.
+    // A config naming the objects as the instance has them: no-op; with or
+    // without firewall_ids.
     Value same = Config({{"tags", Strings({"imp"})},
                          {"ssh_key_ids", Strings({key_id})},
                          {"user_data", Value::String("#!/bin/sh\necho hi\n")}});
-    ExpectNoOpPlan(state, same);
+    ExpectNoOpPlan(state, same, private_data);
+    ExpectNoOpPlan(state, same.WithAttr("firewall_ids", Value::List({Ref(firewall)})), private_data);
     // Naming them by value_from: never a replacement.
-    auto plan = Plan(state, same.WithAttr("network", RefByName("default")), d);
+    auto plan = Plan(state, same.WithAttr("network", RefByName("default")), d, private_data);
     ASSERT_FALSE(d.HasError()) << DiagText(d);
     EXPECT_THAT(plan.requires_replace, IsEmpty());
   }

@@ -26,7 +26,9 @@ TEST_F(PlanTest, CreateKnowsWhatItCan) {
   EXPECT_EQ(p.Attr("ram_mb"), Value::Int(2048));
   EXPECT_EQ(p.Attr("disk_gb"), Value::Int(25));
   EXPECT_EQ(p.Attr("network_id"), Value::String(default_network_id_));
-  EXPECT_EQ(p.Attr("firewall_id"), Value::String(default_firewall_id_));
+  // No firewall named: whatever Civo gives, known after apply.
+  EXPECT_TRUE(p.Attr("firewall_id").is_unknown());
+  EXPECT_TRUE(p.Attr("firewall_ids").is_null());
   EXPECT_EQ(p.Attr("status"), Value::String("ACTIVE"));
   EXPECT_EQ(p.Attr("disk_image_id"), Value::String("9d5ea2e3-0a6c-4f43-a45e-06a5e2a9c9b1"));
   EXPECT_EQ(p.Attr("attached_volume_ids"), Value::List({}));
@@ -63,6 +65,39 @@ TEST_F(PlanTest, ImageNotInRegionIsAnErrorNamingTheImagesThatExist) {
   EXPECT_TRUE(HasDiagAt(d2, Severity::kError, "image", "not available in region NYC1"))
       << DiagText(d2);
   EXPECT_TRUE(HasDiagAt(d2, Severity::kError, "image", "ubuntu-jammy")) << DiagText(d2);
+}
+
+TEST_F(PlanTest, RegionTheApiDoesNotKnowIsOneErrorOnRegion) {
+  Diagnostics d;
+  Plan(Value::Null(), Config({{"region", Value::String("MARS1")}}), d);
+  ASSERT_EQ(d.items().size(), 1u) << DiagText(d);
+  EXPECT_TRUE(HasDiagAt(d, Severity::kError, "region", "MARS1")) << DiagText(d);
+  for (const char* known : {"LON1", "NYC1", "FRA1"}) {
+    EXPECT_TRUE(HasDiagAt(d, Severity::kError, "region", known)) << known << "\n" << DiagText(d);
+  }
+  // Any case of a region the API knows is fine.
+  Diagnostics ok;
+  auto nyc = api_->ListNetworks(Opts("NYC1"));
+  ASSERT_TRUE(nyc.ok());
+  Plan(Value::Null(), Config({{"region", Value::String("nyc1")}, {"network", Ref(nyc->front().id)}}), ok);
+  EXPECT_FALSE(ok.HasError()) << DiagText(ok);
+}
+
+TEST_F(PlanTest, ProvidersRegionTheApiDoesNotKnowIsOneErrorOnRegion) {
+  auto p = resources::NewCivoProvider([](const char*) { return std::optional<std::string>(); });
+  Diagnostics d;
+  p->Configure(Value::Object({{"token", Value::String(kToken)},
+                              {"region", Value::String("MARS1")},
+                              {"api_endpoint", Value::String(sim_->url())}}),
+               "1.9.0", d);
+  ASSERT_FALSE(d.HasError()) << DiagText(d);
+  tfplugin::PlanRequest req;
+  req.config = Config();  // region unset: the provider's
+  req.proposed_new_state = ProposedNewState(Value::Null(), req.config);
+  p->FindResource("civo_compute_instance")->Plan(req, d);
+  ASSERT_EQ(d.items().size(), 1u) << DiagText(d);
+  EXPECT_TRUE(HasDiagAt(d, Severity::kError, "region", "MARS1")) << DiagText(d);
+  EXPECT_TRUE(HasDiagAt(d, Severity::kError, "region", "LON1")) << DiagText(d);
 }
 
 TEST_F(PlanTest, ValueFromResolvesByName) {

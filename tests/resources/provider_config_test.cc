@@ -103,9 +103,10 @@ TEST(ComputeInstanceSchema, MatchesTheSpecTable) {
     EXPECT_FALSE(a.description.empty()) << a.name;
   }
   EXPECT_EQ(required, (std::set<std::string>{"instance_name", "size", "image", "network"}));
-  EXPECT_EQ(optional, (std::set<std::string>{"ssh_key_ids", "firewall_ids", "volume_ids",
-                                             "reserved_ip_id", "tags", "user_data", "timeouts"}));
-  EXPECT_EQ(optional_computed, (std::set<std::string>{"region"}));
+  EXPECT_EQ(optional, (std::set<std::string>{"ssh_key_ids", "volume_ids", "reserved_ip_id", "tags",
+                                             "user_data", "timeouts"}));
+  // firewall_ids: unset, it keeps what Civo gave (and what import read).
+  EXPECT_EQ(optional_computed, (std::set<std::string>{"region", "firewall_ids"}));
   EXPECT_EQ(computed,
             (std::set<std::string>{"id", "instance_id", "public_ipv4", "private_ipv4", "status",
                                    "created_at_rfc3339", "network_id", "firewall_id",
