@@ -4,8 +4,8 @@
 
 namespace tfplugin {
 
-cty::Value Resource::UpgradeState(int64_t version, const std::string& raw_json,
-                                  Diagnostics& diags) const {
+cty::Value Resource::UpgradeState(const RequestContext&, int64_t version,
+                                  const std::string& raw_json, Diagnostics& diags) const {
   const Schema& s = schema();
   if (version != s.version) {
     diags.AddError("Unsupported resource state version",

@@ -128,7 +128,7 @@ TEST_F(FirewallTest, ImportThenPlanIsNoOpWithAndWithoutFirewallIds) {
   for (const Case& c : {Case{on_default, "a", SimDefaultFirewall(default_network_id_)},
                         Case{on_fw, "b", fw}}) {
     Diagnostics d;
-    auto imported = res_->Import("LON1/" + c.id, d);
+    auto imported = res_->Import(Request("ImportResourceState"), "LON1/" + c.id, d);
     ASSERT_FALSE(d.HasError()) << DiagText(d);
     ASSERT_EQ(imported.size(), 1u);
     const Value& state = imported[0].state;
@@ -166,7 +166,7 @@ TEST_F(FirewallTest, ImportedFirewallFollowsTheApiUntilAConfigNamesOne) {
   const std::string other = NewFirewall("other-fw");
   const std::string id = Id(CreateOk(Named(fw)));
   Diagnostics d;
-  auto imported = res_->Import(id, d);
+  auto imported = res_->Import(Request("ImportResourceState"), id, d);
   ASSERT_FALSE(d.HasError()) << DiagText(d);
   ASSERT_EQ(imported.size(), 1u);
   std::string private_data = imported[0].private_data;

@@ -95,7 +95,8 @@ void ResourceTest::StartSim(std::chrono::milliseconds build_time) {
 
   provider_ = resources::NewCivoProvider([](const char*) { return std::optional<std::string>(); });
   Diagnostics d;
-  provider_->Configure(Value::Object({{"token", Value::String(kToken)},
+  provider_->Configure(Request("ConfigureProvider"),
+                       Value::Object({{"token", Value::String(kToken)},
                                       {"region", Value::String("LON1")},
                                       {"api_endpoint", Value::String(sim_->url())}}),
                        "1.9.0", d);
@@ -162,18 +163,24 @@ tfplugin::PlanResponse ResourceTest::Plan(const Value& prior, const Value& confi
   req.config = config;
   req.prior_private = prior_private;
   req.proposed_new_state = ProposedNewState(prior, config);
-  return res_->Plan(req, d);
+  return res_->Plan(Request("PlanResourceChange"), req, d);
 }
 
 tfplugin::ApplyResponse ResourceTest::Apply(const Value& prior, const Value& planned,
                                             const Value& config, Diagnostics& d,
                                             const std::string& planned_private) {
+  return Apply(Request("ApplyResourceChange"), prior, planned, config, d, planned_private);
+}
+
+tfplugin::ApplyResponse ResourceTest::Apply(const tfplugin::RequestContext& ctx, const Value& prior,
+                                            const Value& planned, const Value& config,
+                                            Diagnostics& d, const std::string& planned_private) {
   tfplugin::ApplyRequest req;
   req.prior_state = prior;
   req.planned_state = planned;
   req.config = config;
   req.planned_private = planned_private;
-  return res_->Apply(req, d);
+  return res_->Apply(ctx, req, d);
 }
 
 void ExpectConsistentWithPlan(const Value& planned, const Value& result) {
@@ -212,7 +219,7 @@ void ResourceTest::DestroyOk(const Value& prior) {
   Diagnostics d;
   tfplugin::PlanRequest preq;
   preq.prior_state = prior;
-  auto plan = res_->Plan(preq, d);
+  auto plan = res_->Plan(Request("PlanResourceChange"), preq, d);
   EXPECT_TRUE(plan.planned_state.is_null());
   auto applied = Apply(prior, Value::Null(), Value::Null(), d);
   EXPECT_FALSE(d.HasError()) << DiagText(d);
@@ -223,7 +230,7 @@ Value ResourceTest::Refresh(const Value& state, Diagnostics& d, const std::strin
   tfplugin::ReadRequest req;
   req.current_state = state;
   req.private_data = private_data;
-  auto resp = res_->Read(req, d);
+  auto resp = res_->Read(Request("ReadResource"), req, d);
   EXPECT_EQ(resp.private_data, private_data) << "Read changed the private state";
   return resp.new_state;
 }

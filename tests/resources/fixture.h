@@ -16,6 +16,7 @@
 #include "tfplugin/cty/value.h"
 #include "tfplugin/diagnostics.h"
 #include "tfplugin/provider.h"
+#include "tfplugin/request_context.h"
 #include "tfplugin/resource.h"
 
 namespace restest {
@@ -56,6 +57,10 @@ class ResourceTest : public ::testing::Test {
                               const std::string& prior_private = "");
   tfplugin::ApplyResponse Apply(const Value& prior, const Value& planned, const Value& config,
                                 tfplugin::Diagnostics& d, const std::string& planned_private = "");
+  // The same within a request context the test controls (to cancel it).
+  tfplugin::ApplyResponse Apply(const tfplugin::RequestContext& ctx, const Value& prior,
+                                const Value& planned, const Value& config,
+                                tfplugin::Diagnostics& d, const std::string& planned_private = "");
   // Plan + apply, expecting success and a result consistent with the plan.
   // `private_data`, when given, is the prior private state and receives the new one.
   Value CreateOk(const Value& config);
@@ -94,6 +99,11 @@ class ResourceTest : public ::testing::Test {
 
 // Every wholly known planned attribute must come back unchanged.
 void ExpectConsistentWithPlan(const Value& planned, const Value& result);
+
+// A fresh, uncancelled context for one direct call, as the server makes per RPC.
+inline tfplugin::RequestContext Request(const std::string& rpc) {
+  return tfplugin::RequestContext(rpc, "civo_compute_instance");
+}
 
 // The instance id a state holds.
 inline std::string Id(const Value& state) { return state.Attr("id").AsString(); }

@@ -86,7 +86,7 @@ TEST_F(PlanTest, RegionTheApiDoesNotKnowIsOneErrorOnRegion) {
 TEST_F(PlanTest, ProvidersRegionTheApiDoesNotKnowIsOneErrorOnRegion) {
   auto p = resources::NewCivoProvider([](const char*) { return std::optional<std::string>(); });
   Diagnostics d;
-  p->Configure(Value::Object({{"token", Value::String(kToken)},
+  p->Configure(Request("ConfigureProvider"), Value::Object({{"token", Value::String(kToken)},
                               {"region", Value::String("MARS1")},
                               {"api_endpoint", Value::String(sim_->url())}}),
                "1.9.0", d);
@@ -94,7 +94,7 @@ TEST_F(PlanTest, ProvidersRegionTheApiDoesNotKnowIsOneErrorOnRegion) {
   tfplugin::PlanRequest req;
   req.config = Config();  // region unset: the provider's
   req.proposed_new_state = ProposedNewState(Value::Null(), req.config);
-  p->FindResource("civo_compute_instance")->Plan(req, d);
+  p->FindResource("civo_compute_instance")->Plan(Request("PlanResourceChange"), req, d);
   ASSERT_EQ(d.items().size(), 1u) << DiagText(d);
   EXPECT_TRUE(HasDiagAt(d, Severity::kError, "region", "MARS1")) << DiagText(d);
   EXPECT_TRUE(HasDiagAt(d, Severity::kError, "region", "LON1")) << DiagText(d);
@@ -146,7 +146,8 @@ TEST_F(PlanTest, UnknownReferencesMakeDependentValuesUnknown) {
 TEST_F(PlanTest, NotFullyConfiguredProviderPlansWithoutTheApi) {
   auto p = resources::NewCivoProvider([](const char*) { return std::optional<std::string>(); });
   Diagnostics d;
-  p->Configure(Value::Object({{"token", Value::Unknown()},
+  p->Configure(Request("ConfigureProvider"),
+               Value::Object({{"token", Value::Unknown()},
                               {"region", Value::String("LON1")},
                               {"api_endpoint", Value::String(sim_->url())}}),
                "1.9.0", d);
@@ -155,7 +156,7 @@ TEST_F(PlanTest, NotFullyConfiguredProviderPlansWithoutTheApi) {
   tfplugin::PlanRequest req;
   req.config = Config({{"size", Value::String("no-such-size")}});
   req.proposed_new_state = ProposedNewState(Value::Null(), req.config);
-  auto plan = p->FindResource("civo_compute_instance")->Plan(req, d);
+  auto plan = p->FindResource("civo_compute_instance")->Plan(Request("PlanResourceChange"), req, d);
   EXPECT_FALSE(d.HasError()) << DiagText(d);
   EXPECT_EQ(LastSeq(), before) << "no API call may be made";
   EXPECT_EQ(plan.planned_state.Attr("region"), Value::String("LON1"));
@@ -177,7 +178,7 @@ TEST_F(PlanTest, DestroyPlansNull) {
   Diagnostics d;
   tfplugin::PlanRequest req;
   req.prior_state = Config();
-  auto plan = res_->Plan(req, d);
+  auto plan = res_->Plan(Request("PlanResourceChange"), req, d);
   EXPECT_FALSE(d.HasError());
   EXPECT_TRUE(plan.planned_state.is_null());
 }

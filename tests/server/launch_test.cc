@@ -4,21 +4,22 @@
 // the test provider (tfplugin + fake provider) and, when it is built, the
 // real terraform-provider-civo.
 #include <gtest/gtest.h>
-
-#include <fstream>
-#include <sstream>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
 #include <signal.h>
 #include <sys/stat.h>
 
 #include <atomic>
 #include <chrono>
+#include <fstream>
+#include <future>
+#include <map>
 #include <regex>
+#include <sstream>
 #include <thread>
 
-#include <openssl/evp.h>
-#include <openssl/pem.h>
-#include <openssl/x509.h>
-
+#include "tests/server/fake_provider.h"
 #include "tests/server/health.grpc.pb.h"
 #include "tests/support/tfplugin_test_client.h"
 
@@ -365,6 +366,7 @@ class FakeLaunchTest : public ::testing::Test {
     LaunchOptions o;
     o.binary = TPTEST_PROVIDER_BINARY;
     o.env = QuietEnv();
+    o.env["TF_LOG_PROVIDER"] = "INFO";  // the fake's "blocked apply ended" lines
     auto p = ProviderProcess::Launch(o);
     ASSERT_TRUE(p.ok()) << p.status();
     p_ = *std::move(p);
@@ -383,16 +385,19 @@ class FakeLaunchTest : public ::testing::Test {
     return Value::Object(a);
   }
 
-  // Starts an apply that blocks inside the provider until StopProvider.
-  std::thread BlockedApply(std::atomic<bool>* done, tfplugin6::ApplyResourceChange_Response* resp) {
-    return std::thread([this, done, resp] {
-      grpc::ClientContext ctx;
+  // Starts an apply that blocks inside the provider until its request is
+  // cancelled. `client_ctx`, when given, is the call's context (to cancel it).
+  std::thread BlockedApply(std::atomic<bool>* done, tfplugin6::ApplyResourceChange_Response* resp,
+                           grpc::ClientContext* client_ctx = nullptr) {
+    return std::thread([this, done, resp, client_ctx] {
+      grpc::ClientContext own;
+      grpc::ClientContext& ctx = client_ctx != nullptr ? *client_ctx : own;
       ctx.set_deadline(std::chrono::system_clock::now() + 30s);
       tfplugin6::ApplyResourceChange_Request req;
       req.set_type_name("tptest_thing");
-      Value v = Thing("block-until-stop").WithAttr("id", Value::Unknown());
+      Value v = Thing(tptest::kBlockUntilCancelled).WithAttr("id", Value::Unknown());
       *req.mutable_planned_state() = *tfplugin_test::Encode(v, type_);
-      *req.mutable_config() = *tfplugin_test::Encode(Thing("block-until-stop"), type_);
+      *req.mutable_config() = *tfplugin_test::Encode(Thing(tptest::kBlockUntilCancelled), type_);
       p_->provider().ApplyResourceChange(&ctx, req, resp);
       done->store(true);
     });
@@ -416,7 +421,133 @@ TEST_F(FakeLaunchTest, StopProviderCancelsABlockedApplyPromptly) {
   EXPECT_TRUE(resp.error().empty());
   t.join();
   EXPECT_TRUE(HasError(apply_resp.diagnostics()));
-  EXPECT_NE(DiagnosticsText(apply_resp.diagnostics()).find("Stopped"), std::string::npos);
+  EXPECT_NE(DiagnosticsText(apply_resp.diagnostics()).find("Terraform asked the provider to stop"),
+            std::string::npos)
+      << DiagnosticsText(apply_resp.diagnostics());
+
+  // The same process serves the next run: a request after the stop is not
+  // cancelled by it (it waits until it is cancelled itself).
+  std::atomic<bool> done2{false};
+  tfplugin6::ApplyResourceChange_Response apply_resp2;
+  grpc::ClientContext call2;
+  std::thread t2 = BlockedApply(&done2, &apply_resp2, &call2);
+  std::this_thread::sleep_for(500ms);
+  EXPECT_FALSE(done2.load()) << "an earlier StopProvider cancelled a later request: "
+                             << DiagnosticsText(apply_resp2.diagnostics());
+  call2.TryCancel();
+  t2.join();
+}
+
+// A client that goes away (cancels the call, as a killed terraform's closed
+// connection does) cancels that request's waits in the provider.
+TEST_F(FakeLaunchTest, AClientThatGoesAwayCancelsItsRequest) {
+  std::atomic<bool> done{false};
+  tfplugin6::ApplyResourceChange_Response apply_resp;
+  grpc::ClientContext call;
+  std::thread t = BlockedApply(&done, &apply_resp, &call);
+  std::this_thread::sleep_for(300ms);
+  EXPECT_FALSE(done.load()) << "the apply should be waiting";
+  call.TryCancel();
+  t.join();
+  // The provider noticed: its wait ended with the client gone as the cause.
+  bool ended = false;
+  for (int i = 0; i < 50 && !ended; ++i) {
+    ended = p_->process().stderr_text().find("Terraform stopped waiting for the request") !=
+            std::string::npos;
+    if (!ended) std::this_thread::sleep_for(100ms);
+  }
+  EXPECT_TRUE(ended) << "the provider kept waiting after its client went away; stderr:\n"
+                     << p_->process().stderr_text();
+}
+
+// A `-debug` process serves run after run (each run ends with a Shutdown it
+// ignores). A Ctrl-C in one run (StopProvider) must not cancel the next.
+TEST(DebugMode, StopProviderInOneRunDoesNotCancelTheNext) {
+  auto env = QuietEnv();
+  env["TF_PLUGIN_MAGIC_COOKIE"] = std::nullopt;
+  auto proc = Subprocess::Start({TPTEST_PROVIDER_BINARY, "-debug"}, env);
+  ASSERT_TRUE(proc.ok()) << proc.status();
+  std::string socket;
+  for (int i = 0; i < 10 && socket.empty(); ++i) {
+    auto line = (*proc)->ReadLine(5s);
+    ASSERT_TRUE(line.ok()) << line.status() << (*proc)->stderr_text();
+    std::smatch m;
+    if (std::regex_search(*line, m, std::regex("\"String\":\"([^\"]+)\""))) socket = m[1].str();
+  }
+  ASSERT_FALSE(socket.empty());
+  auto channel = grpc::CreateCustomChannel("unix:" + socket, grpc::InsecureChannelCredentials(),
+                                           grpc::ChannelArguments());
+  auto stub = tfplugin6::Provider::NewStub(channel);
+  auto controller = plugin::GRPCController::NewStub(channel);
+  Type type;
+  {
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + 5s);
+    tfplugin6::GetProviderSchema_Request req;
+    tfplugin6::GetProviderSchema_Response resp;
+    ASSERT_TRUE(stub->GetProviderSchema(&ctx, req, &resp).ok());
+    type = *tfplugin_test::ImpliedType(resp.resource_schemas().at("tptest_thing").block());
+  }
+  auto thing = [&](const std::string& name) {
+    std::map<std::string, Value> a;
+    for (const auto& [k, t] : type.attributes()) a[k] = Value::Null();
+    a["rule"] = Value::List({});
+    a["name"] = Value::String(name);
+    return Value::Object(a);
+  };
+  auto apply = [&](const std::string& name, grpc::ClientContext* ctx) {
+    ctx->set_deadline(std::chrono::system_clock::now() + 30s);
+    tfplugin6::ApplyResourceChange_Request req;
+    req.set_type_name("tptest_thing");
+    *req.mutable_prior_state() = *tfplugin_test::Encode(Value::Null(), type);
+    *req.mutable_planned_state() =
+        *tfplugin_test::Encode(thing(name).WithAttr("id", Value::Unknown()), type);
+    *req.mutable_config() = *tfplugin_test::Encode(thing(name), type);
+    tfplugin6::ApplyResourceChange_Response resp;
+    grpc::Status st = stub->ApplyResourceChange(ctx, req, &resp);
+    // Only a call the test cancelled itself may fail at the gRPC level.
+    EXPECT_TRUE(st.ok() || st.error_code() == grpc::StatusCode::CANCELLED) << st.error_message();
+    return resp;
+  };
+  auto end_run = [&] {  // what Terraform does when a run ends; a debug server stays
+    grpc::ClientContext ctx;
+    plugin::Empty in, out;
+    EXPECT_TRUE(controller->Shutdown(&ctx, in, &out).ok());
+  };
+
+  // Run 1: Ctrl-C while an apply waits.
+  grpc::ClientContext c1;
+  auto first =
+      std::async(std::launch::async, [&] { return apply(tptest::kBlockUntilCancelled, &c1); });
+  std::this_thread::sleep_for(300ms);
+  {
+    grpc::ClientContext ctx;
+    tfplugin6::StopProvider_Request req;
+    tfplugin6::StopProvider_Response resp;
+    ASSERT_TRUE(stub->StopProvider(&ctx, req, &resp).ok());
+  }
+  ASSERT_EQ(first.wait_for(5s), std::future_status::ready);
+  EXPECT_NE(DiagnosticsText(first.get().diagnostics()).find("Terraform asked the provider to stop"),
+            std::string::npos);
+  end_run();
+
+  // Run 2: an apply works, and a waiting one is not cancelled by run 1's stop.
+  grpc::ClientContext c2;
+  auto ok = apply("run-two", &c2);
+  EXPECT_FALSE(HasError(ok.diagnostics())) << DiagnosticsText(ok.diagnostics());
+  grpc::ClientContext c3;
+  auto waiting =
+      std::async(std::launch::async, [&] { return apply(tptest::kBlockUntilCancelled, &c3); });
+  EXPECT_EQ(waiting.wait_for(500ms), std::future_status::timeout)
+      << "run 1's StopProvider cancelled a request of run 2";
+  c3.TryCancel();
+  ASSERT_EQ(waiting.wait_for(5s), std::future_status::ready);
+  end_run();
+
+  (*proc)->Signal(SIGINT);
+  auto code = (*proc)->WaitForExit(3s);
+  ASSERT_TRUE(code.has_value());
+  EXPECT_EQ(*code, 0);
 }
 
 TEST_F(FakeLaunchTest, ShutdownWhileAnRpcIsBlockedStillExitsWithinTwoSeconds) {
