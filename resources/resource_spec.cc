@@ -30,10 +30,6 @@ Attribute Plain(std::string name, cty::Type type, std::string description) {
 
 }  // namespace
 
-std::string MaxLengthText(size_t max_length, bool count_bytes) {
-  return absl::StrCat("at most ", max_length, count_bytes ? " bytes" : " characters");
-}
-
 namespace {
 
 // " At most 255 characters." for a description; empty when unbounded.

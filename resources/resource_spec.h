@@ -78,8 +78,11 @@ inline constexpr size_t kMaxKindLength = 64;
 // A timeouts duration such as `1h30m`.
 inline constexpr size_t kMaxDurationLength = 32;
 
-// "at most 255 characters" / "at most 32768 bytes".
-std::string MaxLengthText(size_t max_length, bool count_bytes = false);
+// "at most 255 characters" / "at most 32768 bytes" (inline: the docs
+// renderer uses it without linking the provider).
+inline std::string MaxLengthText(size_t max_length, bool count_bytes = false) {
+  return "at most " + std::to_string(max_length) + (count_bytes ? " bytes" : " characters");
+}
 
 // The protocol schema implied by a spec.
 tfplugin::Schema BuildSchema(const ResourceSpec& spec);
