@@ -61,15 +61,16 @@ tfplugin::Schema MakeSchema() {
   return s;
 }
 
-// One error naming the attribute and its maximum; the value's beginning is
-// quoted unless the attribute is sensitive (the token never is).
+// One error on the attribute naming where the value came from (the
+// attribute or its environment variable) and the maximum; the value's
+// beginning is quoted unless the attribute is sensitive (the token never is).
 bool WithinMaxLength(const ProviderAttribute& p, const std::string& value,
-                     tfplugin::Diagnostics& diags) {
+                     tfplugin::Diagnostics& diags, const char* source = nullptr) {
   if (value.size() <= p.max_length) return true;
   const size_t len = tfplugin::CountCharacters(value);
   if (len <= p.max_length) return true;
-  std::string detail =
-      absl::StrCat(p.name, " must be ", MaxLengthText(p.max_length), "; it has ", len);
+  std::string detail = absl::StrCat(source != nullptr ? source : p.name, " must be ",
+                                    MaxLengthText(p.max_length), "; it has ", len);
   absl::StrAppend(&detail, p.sensitive ? "" : absl::StrCat(": ", tfplugin::QuoteValue(value)),
                   ".");
   diags.AddError(absl::StrCat("Invalid ", p.name), detail, AttributePath::Root(p.name));
@@ -117,9 +118,10 @@ EnvLookup ProcessEnv() {
 ProviderSettings ResolveProviderConfig(const cty::Value& config, const EnvLookup& env,
                                        tfplugin::Diagnostics& diags) {
   ProviderSettings s;
-  auto pick = [&](const char* attr, const char* var, const char* fallback,
+  bool rejected_token = false;
+  auto pick = [&](const ProviderAttribute& attr, const char* var, const char* fallback,
                   std::string& out) {
-    auto v = GetString(config, attr);
+    auto v = GetString(config, attr.name);
     if (v.is_unknown()) {
       s.fully_known = false;
       return;
@@ -129,16 +131,21 @@ ProviderSettings ResolveProviderConfig(const cty::Value& config, const EnvLookup
       return;
     }
     if (auto e = env(var)) {
-      out = *e;
+      // The environment is bounded like the block.
+      if (WithinMaxLength(attr, *e, diags, var)) {
+        out = *e;
+      } else if (&attr == &kToken) {
+        rejected_token = true;
+      }
       return;
     }
     out = fallback;
   };
-  pick("token", "CIVO_TOKEN", "", s.token);
-  pick("region", "CIVO_REGION", kDefaultRegion, s.region);
-  pick("api_endpoint", "CIVO_API_URL", kDefaultApiUrl, s.api_url);
+  pick(kToken, "CIVO_TOKEN", "", s.token);
+  pick(kRegion, "CIVO_REGION", kDefaultRegion, s.region);
+  pick(kEndpoint, "CIVO_API_URL", kDefaultApiUrl, s.api_url);
   s.region = absl::AsciiStrToUpper(s.region);
-  if (!GetString(config, "token").is_unknown() && s.token.empty()) {
+  if (!GetString(config, "token").is_unknown() && s.token.empty() && !rejected_token) {
     diags.AddError("Missing Civo API token",
                    "Set `token` in the provider block or the CIVO_TOKEN environment variable.",
                    AttributePath::Root("token"));

@@ -1,5 +1,7 @@
 // Every static rule of SPEC.md's civo_compute_instance table, with the
 // attribute path and message of its diagnostic; unknown values skipped.
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -7,6 +9,7 @@
 #include "gtest/gtest.h"
 #include "resources/compute_instance/spec.h"
 #include "resources/compute_instance/validate.h"
+#include "resources/provider_config.h"
 #include "resources/resource_spec.h"
 #include "tests/resources/fixture.h"
 #include "tfplugin/quote.h"
@@ -402,6 +405,31 @@ TEST_F(HostileStrings, ProviderBlock) {
         << a.name << ": " << a.description;
   }
   EXPECT_FALSE(CreateOk(Config()).is_null());
+}
+
+TEST(BoundedStrings, ProviderEnvironmentVariables) {
+  const std::string huge(200'000, 'a');
+  const Value empty_block = Value::Object(
+      {{"token", Value::Null()}, {"region", Value::Null()}, {"api_endpoint", Value::Null()}});
+  for (const auto& [var, attr] : std::vector<std::pair<std::string, std::string>>{
+           {"CIVO_TOKEN", "token"}, {"CIVO_REGION", "region"}, {"CIVO_API_URL", "api_endpoint"}}) {
+    SCOPED_TRACE(var);
+    auto env = [&, var = var](const char* name) -> std::optional<std::string> {
+      if (name == var) return huge;
+      if (std::string(name) == "CIVO_TOKEN") return std::string("t");
+      return std::nullopt;
+    };
+    Diagnostics d;
+    resources::ResolveProviderConfig(empty_block, env, d);
+    ASSERT_EQ(d.items().size(), 1u) << DiagText(d);
+    const auto& diag = d.items()[0];
+    EXPECT_EQ(diag.path.ToString(), attr);
+    EXPECT_TRUE(absl::StartsWith(diag.detail, var + " must be at most ")) << diag.detail;
+    EXPECT_LT((diag.summary + diag.detail).size(), 400u);
+    if (attr == "token") {
+      EXPECT_FALSE(absl::StrContains(diag.detail, "aaaa")) << diag.detail;
+    }
+  }
 }
 
 TEST_F(HostileStrings, PlanTimeLookupsQuoteAtMost100Characters) {
