@@ -20,8 +20,9 @@ build: $(BUILD)/CMakeCache.txt
 
 # Everything CI runs: the build, every ctest suite (unit, simulator, protocol,
 # end-to-end through tfdriver where ../shared/tfdriver exists), the same suite
-# again under AddressSanitizer + UndefinedBehaviorSanitizer, then a bounded
-# libFuzzer run of the msgpack decoder. `make check` is the first part alone.
+# again under AddressSanitizer + UndefinedBehaviorSanitizer, then bounded
+# libFuzzer runs of the msgpack and JSON decoders. `make check` is the first
+# part alone.
 TEST_FUZZ_SECONDS ?= 30
 test: check
 	@$(MAKE) --no-print-directory test-asan
@@ -41,18 +42,26 @@ test-asan:
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1 \
 	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
-# libFuzzer run of the msgpack decoder (clang; bounded time; non-zero exit on
-# a crash). FUZZ_SECONDS overrides the duration.
+# libFuzzer runs of the two decoders of Terraform's values (clang; non-zero
+# exit on a crash): msgpack (every RPC's DynamicValue) and JSON (the stored
+# state UpgradeResourceState decodes). FUZZ_SECONDS is the total, split
+# between them (at least one second each).
 FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := msgpack json
 fuzz:
 	@scripts/deps.sh --with-fuzz
 	CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCIVO_FUZZ=ON -DCIVO_BUILD_TESTS=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
-	cmake --build build-fuzz --target msgpack_fuzz -j $(JOBS)
-	mkdir -p build-fuzz/corpus
-	cp -n tests/fuzz/corpus/* build-fuzz/corpus/ 2>/dev/null || true
-	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:suppressions=$(CURDIR)/tests/fuzz/ubsan.supp \
-	  build-fuzz/tests/fuzz/msgpack_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
-	  -artifact_prefix=build-fuzz/ build-fuzz/corpus
+	cmake --build build-fuzz --target $(addsuffix _fuzz,$(FUZZ_TARGETS)) -j $(JOBS)
+	@set -e; left=$(FUZZ_SECONDS); n=$(words $(FUZZ_TARGETS)); \
+	for name in $(FUZZ_TARGETS); do \
+	  secs=$$((left / n)); [ $$secs -ge 1 ] || secs=1; left=$$((left - secs)); n=$$((n - 1)); \
+	  mkdir -p build-fuzz/corpus/$$name; \
+	  cp -n tests/fuzz/corpus/$$name/* build-fuzz/corpus/$$name/ 2>/dev/null || true; \
+	  echo "fuzz: $${name}_fuzz for $$secs s"; \
+	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:suppressions=$(CURDIR)/tests/fuzz/ubsan.supp \
+	    build-fuzz/tests/fuzz/$${name}_fuzz -max_total_time=$$secs -timeout=10 -rss_limit_mb=2048 \
+	    -artifact_prefix=build-fuzz/$${name}- build-fuzz/corpus/$$name; \
+	done
 
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz

@@ -35,7 +35,9 @@ struct ProviderSettings {
 };
 
 // Applies the fallbacks. A token missing everywhere is an error diagnostic on
-// attribute `token`. Never logs or echoes the token.
+// attribute `token`; a value from the environment longer than the
+// attribute's maximum is an error on the attribute naming the variable.
+// Never logs or echoes the token.
 ProviderSettings ResolveProviderConfig(const tfplugin::cty::Value& config, const EnvLookup& env,
                                        tfplugin::Diagnostics& diags);
 

@@ -30,17 +30,32 @@ Attribute Plain(std::string name, cty::Type type, std::string description) {
 
 }  // namespace
 
-std::vector<Attribute> ValueOrRefMembers(const std::string& kind) {
+namespace {
+
+// " At most 255 characters." for a description; empty when unbounded.
+std::string LimitSentence(size_t max_length, bool count_bytes = false,
+                          const char* subject = "At most") {
+  if (max_length == 0) return "";
+  return absl::StrCat(" ", subject, " ", max_length, count_bytes ? " bytes." : " characters.");
+}
+
+}  // namespace
+
+std::vector<Attribute> ValueOrRefMembers(const std::string& kind, size_t max_length) {
   Attribute kind_attr = Plain(
       "kind", cty::Type::String(),
-      absl::StrCat("The kind of the referenced object; when set it must be `", kind, "`."));
+      absl::StrCat("The kind of the referenced object; when set it must be `", kind, "`.",
+                   LimitSentence(kMaxKindLength)));
   Attribute name_attr = Plain("name", cty::Type::String(),
-                              "The name (label) of an existing object in the instance's region.");
+                              absl::StrCat("The name (label) of an existing object in the "
+                                           "instance's region.",
+                                           LimitSentence(max_length)));
   name_attr.optional = false;
   name_attr.required = true;
   Attribute value = Plain("value", cty::Type::String(),
-                          "The object's id, written literally. Exactly one of `value` and "
-                          "`value_from` is set.");
+                          absl::StrCat("The object's id, written literally. Exactly one of "
+                                       "`value` and `value_from` is set.",
+                                       LimitSentence(max_length)));
   Attribute value_from = tfplugin::NestedAttribute("value_from", Nesting::kSingle,
                                                    {std::move(kind_attr), std::move(name_attr)});
   value_from.optional = true;
@@ -50,14 +65,16 @@ std::vector<Attribute> ValueOrRefMembers(const std::string& kind) {
   return {std::move(value), std::move(value_from)};
 }
 
-std::vector<Attribute> TimeoutsMembers() {
+std::vector<Attribute> TimeoutsMembers(size_t max_length) {
+  const std::string limit = LimitSentence(max_length);
   return {
       Plain("create", cty::Type::String(),
-            "How long to wait for the instance to become ACTIVE (default `30m`)."),
+            absl::StrCat("How long to wait for the instance to become ACTIVE (default `30m`).",
+                         limit)),
       Plain("update", cty::Type::String(),
-            "How long to wait for a resize to finish (default `30m`)."),
+            absl::StrCat("How long to wait for a resize to finish (default `30m`).", limit)),
       Plain("delete", cty::Type::String(),
-            "How long to wait for the instance to be gone (default `30m`)."),
+            absl::StrCat("How long to wait for the instance to be gone (default `30m`).", limit)),
   };
 }
 
@@ -76,17 +93,25 @@ Attribute FromSpec(const AttributeSpec& s) {
       a.type = cty::Type::List(cty::Type::String());
       break;
     case Shape::kValueOrRef:
-      a = tfplugin::NestedAttribute(s.name, Nesting::kSingle, ValueOrRefMembers(s.ref_kind));
+      a = tfplugin::NestedAttribute(s.name, Nesting::kSingle,
+                                    ValueOrRefMembers(s.ref_kind, s.max_length));
       break;
     case Shape::kValueOrRefList:
-      a = tfplugin::NestedAttribute(s.name, Nesting::kList, ValueOrRefMembers(s.ref_kind));
+      a = tfplugin::NestedAttribute(s.name, Nesting::kList,
+                                    ValueOrRefMembers(s.ref_kind, s.max_length));
       break;
     case Shape::kTimeouts:
-      a = tfplugin::NestedAttribute(s.name, Nesting::kSingle, TimeoutsMembers());
+      a = tfplugin::NestedAttribute(s.name, Nesting::kSingle, TimeoutsMembers(s.max_length));
       break;
   }
   a.name = s.name;
   a.description = s.description;
+  // The nested types state their members' limits themselves.
+  if (s.shape == Shape::kString) {
+    a.description += LimitSentence(s.max_length, s.count_bytes);
+  } else if (s.shape == Shape::kStringList) {
+    a.description += LimitSentence(s.max_length, s.count_bytes, "Each item at most");
+  }
   a.sensitive = s.sensitive;
   a.required = s.mode == Mode::kRequired;
   a.optional = s.mode == Mode::kOptional || s.mode == Mode::kOptionalComputed;

@@ -1,6 +1,7 @@
 #include "resources/value_or_ref.h"
 
 #include "absl/strings/str_cat.h"
+#include "tfplugin/quote.h"
 
 namespace resources {
 
@@ -9,9 +10,9 @@ using tfplugin::cty::Value;
 std::string ValueOrRef::Describe() const {
   switch (form) {
     case Form::kValue:
-      return absl::StrCat("\"", value, "\"");
+      return tfplugin::QuoteValue(value);
     case Form::kValueFrom:
-      return absl::StrCat("name \"", name, "\"");
+      return absl::StrCat("name ", tfplugin::QuoteValue(name));
     case Form::kUnknown:
       return "(known after apply)";
     case Form::kNull:

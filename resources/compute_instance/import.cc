@@ -13,7 +13,9 @@
 #include "resources/compute_instance/spec.h"
 #include "resources/compute_instance/state_mapping.h"
 #include "resources/cty_access.h"
+#include "resources/resource_spec.h"
 #include "resources/value_or_ref.h"
+#include "tfplugin/quote.h"
 
 namespace resources::compute_instance {
 
@@ -34,10 +36,11 @@ std::vector<tfplugin::ImportedObject> ImportInstance(const ApiSession& session,
     region = absl::AsciiStrToUpper(import_id.substr(0, slash));
     id = import_id.substr(slash + 1);
   }
-  if (id.empty() || region.empty() || id.find('/') != std::string::npos) {
+  if (id.empty() || region.empty() || id.find('/') != std::string::npos ||
+      id.size() > kMaxNameLength || region.size() > kMaxRegionLength) {
     diags.AddError("Invalid import id",
-                   absl::StrCat("Expected REGION/ID or ID (the instance UUID), got \"", import_id,
-                                "\"."));
+                   absl::StrCat("Expected REGION/ID or ID (the instance UUID), got ",
+                                tfplugin::QuoteValue(import_id), "."));
     return {};
   }
   const civoapi::CallOptions opts =
@@ -46,7 +49,7 @@ std::vector<tfplugin::ImportedObject> ImportInstance(const ApiSession& session,
   if (!inst.ok()) {
     AddApiError(diags,
                 civoapi::IsNotFound(inst.status())
-                    ? absl::StrCat("No instance ", id, " in region ", region)
+                    ? absl::StrCat("No instance ", tfplugin::QuoteValue(id), " in region ", region)
                     : "Could not read the instance to import",
                 inst.status());
     return {};

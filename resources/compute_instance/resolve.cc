@@ -10,6 +10,7 @@
 #include "civoapi/errors.h"
 #include "resources/compute_instance/model.h"
 #include "resources/compute_instance/spec.h"
+#include "tfplugin/quote.h"
 
 namespace resources::compute_instance {
 
@@ -69,8 +70,8 @@ Resolution MatchRef(const ValueOrRef& ref, const std::string& kind, const std::s
       std::vector<std::string> ids;
       for (const T* t : by_name) ids.push_back(t->id);
       diags.AddError(absl::StrCat("Ambiguous ", kind),
-                     absl::StrCat("Several ", kind, " objects in region ", region, " are named \"",
-                                  by_name[0]->name, "\" (ids: ", ListNames(ids),
+                     absl::StrCat("Several ", kind, " objects in region ", region, " are named ",
+                                  tfplugin::QuoteValue(by_name[0]->name), " (ids: ", ListNames(ids),
                                   "); refer to one by its id with `value`."),
                      path);
       return Resolution::Failed();
@@ -82,8 +83,10 @@ Resolution MatchRef(const ValueOrRef& ref, const std::string& kind, const std::s
                      absl::StrCat("No ", kind, " ",
                                   ref.form == ValueOrRef::Form::kValue ? "with id or name "
                                                                        : "named ",
-                                  "\"", ref.form == ValueOrRef::Form::kValue ? ref.value : ref.name,
-                                  "\" exists in region ", region, ". Existing: ",
+                                  tfplugin::QuoteValue(ref.form == ValueOrRef::Form::kValue
+                                                           ? ref.value
+                                                           : ref.name),
+                                  " exists in region ", region, ". Existing: ",
                                   ListNames(names), "."),
                      path);
     }
@@ -153,8 +156,8 @@ std::optional<civoapi::Size> Resolver::Size(const Maybe<std::string>& name,
         if (IsInstanceSize(s)) names.push_back(s.name);
       }
       diags.AddError("Invalid size",
-                     absl::StrCat("Size \"", name.value,
-                                  "\" is not a selectable instance size in region ", region_,
+                     absl::StrCat("Size ", tfplugin::QuoteValue(name.value),
+                                  " is not a selectable instance size in region ", region_,
                                   ". Available sizes: ", ListNames(names), "."),
                      path);
     }
@@ -179,8 +182,8 @@ Resolution Resolver::Image(const Maybe<std::string>& name_or_id, const Attribute
       std::vector<std::string> names;
       for (const auto& i : *images) names.push_back(i.name);
       diags.AddError("Image not available",
-                     absl::StrCat("Disk image \"", name_or_id.value,
-                                  "\" is not available in region ", region_,
+                     absl::StrCat("Disk image ", tfplugin::QuoteValue(name_or_id.value),
+                                  " is not available in region ", region_,
                                   ". Available images: ", ListNames(names), "."),
                      path);
     }

@@ -12,8 +12,10 @@ namespace {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 
-constexpr char kNamePattern[] = "^[a-z0-9]([a-z0-9.\\-]*[a-z0-9])?$";
-constexpr char kImagePattern[] = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
+// The instance name becomes the hostname: one DNS label's worth.
+constexpr size_t kMaxInstanceNameLength = 63;
+// SPEC.md: user_data at most 32768 bytes.
+constexpr size_t kMaxUserDataBytes = 32768;
 
 ResourceSpec MakeSpec() {
   ResourceSpec s;
@@ -28,35 +30,39 @@ ResourceSpec MakeSpec() {
   // Configuration.
   add({.name = "instance_name", .shape = Shape::kString, .mode = Mode::kRequired,
        .description = "The instance's name; it becomes the hostname. Lower-case letters, digits, "
-                      "`.` and `-`, starting and ending with a letter or digit, at most 63 "
-                      "characters.",
-       .pattern = kNamePattern, .max_length = 63, .on_change = OnChange::kInPlace});
+                      "`.` and `-`, starting and ending with a letter or digit.",
+       .rule = &kNameRule, .max_length = kMaxInstanceNameLength, .on_change = OnChange::kInPlace});
   add({.name = "region", .shape = Shape::kString, .mode = Mode::kOptionalComputed,
        .description = "The Civo region code (e.g. `LON1`, any case). Defaults to the provider's "
                       "region.",
-       .pattern = "^[A-Za-z]{2,8}[0-9]{1,3}$", .on_change = OnChange::kReplaceCaseless,
+       .rule = &kRegionRule, .max_length = kMaxRegionLength,
+       .on_change = OnChange::kReplaceCaseless,
        .on_change_note = "Replaces the instance; a change of letter case only does not."});
   add({.name = "size", .shape = Shape::kString, .mode = Mode::kRequired,
        .description = "A selectable Civo instance size, e.g. `g3.small`. Checked against the "
                       "region's sizes at plan time.",
-       .pattern = kNamePattern, .on_change = OnChange::kInPlaceUnlessDiskShrinks,
+       .rule = &kNameRule, .max_length = kMaxNameLength,
+       .on_change = OnChange::kInPlaceUnlessDiskShrinks,
        .on_change_note = "Resized in place; a size whose disk is smaller than the current "
                          "`disk_gb` cannot be resized and replaces the instance (with a "
                          "warning)."});
   add({.name = "image", .shape = Shape::kString, .mode = Mode::kRequired,
        .description = "The disk image, by name (e.g. `ubuntu-jammy`) or id. Checked against the "
                       "region's disk images at plan time.",
-       .pattern = kImagePattern, .on_change = OnChange::kReplaceWhenResolvesElsewhere,
+       .rule = &kImageRule, .max_length = kMaxNameLength,
+       .on_change = OnChange::kReplaceWhenResolvesElsewhere,
        .on_change_note = "Replaces the instance when it names another disk image (a name and "
                          "the id of the same image are equivalent)."});
   add({.name = "network", .shape = Shape::kValueOrRef, .mode = Mode::kRequired,
-       .description = "The network (VPC) the instance joins.", .ref_kind = kKindNetwork,
+       .description = "The network (VPC) the instance joins.", .max_length = kMaxNameLength,
+       .ref_kind = kKindNetwork,
        .on_change = OnChange::kReplaceWhenResolvesElsewhere,
        .on_change_note = "Replaces the instance when it resolves to another network."});
   add({.name = "ssh_key_ids", .shape = Shape::kStringList, .mode = Mode::kOptional,
        .description = "SSH key ids. Civo takes one key: the first is used; add more keys "
                       "through `user_data`.",
-       .only_first_used = true, .on_change = OnChange::kReplaceWhenFirstChanges,
+       .max_length = kMaxNameLength, .only_first_used = true,
+       .on_change = OnChange::kReplaceWhenFirstChanges,
        .on_change_note = "Replaces the instance when the first key changes."});
   add({.name = "firewall_ids", .shape = Shape::kValueOrRefList, .mode = Mode::kOptionalComputed,
        .description = "Firewalls. Civo takes one: the first is used, and a change made outside "
@@ -66,29 +72,33 @@ ResourceSpec MakeSpec() {
                       "a configuration that named a firewall puts the instance back on its "
                       "network's default firewall. After import it holds the instance's "
                       "firewall as the API reports it.",
-       .ref_kind = kKindFirewall, .only_first_used = true, .on_change = OnChange::kInPlace,
+       .max_length = kMaxNameLength, .ref_kind = kKindFirewall,
+       .only_first_used = true, .on_change = OnChange::kInPlace,
        .on_change_note = "Changed in place; removed: back to the network's default firewall."});
   add({.name = "volume_ids", .shape = Shape::kValueOrRefList, .mode = Mode::kOptional,
        .description = "Volumes to attach once the instance is ACTIVE. Null: attachments are not "
                       "managed; a list (even empty): exactly those volumes are attached. A "
                       "volume still attached to another instance is moved to this one.",
-       .ref_kind = kKindVolume, .on_change = OnChange::kInPlace,
+       .max_length = kMaxNameLength, .ref_kind = kKindVolume, .on_change = OnChange::kInPlace,
        .on_change_note = "Attached and detached in place."});
   add({.name = "reserved_ip_id", .shape = Shape::kValueOrRef, .mode = Mode::kOptional,
        .description = "A reserved IP to assign once the instance is ACTIVE. One still assigned "
                       "to another instance is moved to this one.",
-       .ref_kind = kKindIpAddress, .on_change = OnChange::kInPlace,
+       .max_length = kMaxNameLength, .ref_kind = kKindIpAddress,
+       .on_change = OnChange::kInPlace,
        .on_change_note = "Assigned and unassigned in place."});
   add({.name = "tags", .shape = Shape::kStringList, .mode = Mode::kOptional,
        .description = "Tags. Unique, not empty, no whitespace inside a tag (Civo joins tags "
                       "with spaces).",
-       .unique_items = true, .no_whitespace_items = true, .on_change = OnChange::kInPlace});
+       .max_length = kMaxNameLength, .unique_items = true, .no_whitespace_items = true,
+       .on_change = OnChange::kInPlace});
   add({.name = "user_data", .shape = Shape::kString, .mode = Mode::kOptional, .sensitive = true,
-       .description = "A cloud-init script run at first boot, at most 32768 bytes.",
-       .max_length = 32768, .count_bytes = true, .on_change = OnChange::kReplace});
+       .description = "A cloud-init script run at first boot.",
+       .max_length = kMaxUserDataBytes, .count_bytes = true, .on_change = OnChange::kReplace});
   add({.name = "timeouts", .shape = Shape::kTimeouts, .mode = Mode::kOptional,
        .description = "How long create, update (resize) and delete may take; durations such as "
-                      "`30m`, `1h30m` or `45s`, each defaulting to `30m`."});
+                      "`30m`, `1h30m` or `45s`, each defaulting to `30m`.",
+       .max_length = kMaxDurationLength});
 
   // Computed.
   auto computed = [&](std::string name, Shape shape, std::string description,

@@ -1,15 +1,15 @@
 #include "resources/compute_instance/validate.h"
 
-#include <regex>
 #include <set>
 #include <string>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "resources/compute_instance/spec.h"
 #include "resources/cty_access.h"
 #include "resources/duration.h"
 #include "resources/resource_spec.h"
+#include "resources/string_rules.h"
+#include "tfplugin/quote.h"
 
 namespace resources::compute_instance {
 
@@ -19,49 +19,34 @@ using tfplugin::AttributePath;
 using tfplugin::Diagnostics;
 using tfplugin::cty::Value;
 
-// Characters as a user counts them (UTF-8 code points), for max_length.
-size_t CountCodePoints(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s) {
-    if ((c & 0xC0) != 0x80) ++n;
+// The length rule every configurable string has. On failure: one error that
+// names the attribute path and the maximum and quotes the value's beginning
+// (never a sensitive value's); the caller checks nothing else on it.
+bool WithinMaxLength(const std::string& s, size_t max_length, bool count_bytes, bool sensitive,
+                     const AttributePath& path, Diagnostics& diags) {
+  if (max_length == 0) return true;
+  // Cheap first: a string of at most max_length bytes has at most as many
+  // characters.
+  if (s.size() <= max_length) return true;
+  const size_t len = count_bytes ? s.size() : tfplugin::CountCharacters(s);
+  if (len <= max_length) return true;
+  std::string detail = absl::StrCat(path.ToString(), " must be ",
+                                    MaxLengthText(max_length, count_bytes), "; it has ", len);
+  if (sensitive) {
+    absl::StrAppend(&detail, ".");
+  } else {
+    absl::StrAppend(&detail, ": ", tfplugin::QuoteValue(s), ".");
   }
-  return n;
-}
-
-bool Matches(const std::string& pattern, const std::string& s) {
-  // Patterns are few and fixed; compiling per call keeps this free of shared
-  // mutable state, and validation is not a hot path.
-  return std::regex_match(s, std::regex(pattern));
+  diags.AddError(absl::StrCat("Invalid ", path.ToString()), detail, path);
+  return false;
 }
 
 void CheckString(const AttributeSpec& spec, const std::string& s, const AttributePath& path,
                  Diagnostics& diags) {
-  const std::string summary = absl::StrCat("Invalid ", spec.name);
-  if (spec.max_length > 0) {
-    const size_t len = spec.count_bytes ? s.size() : CountCodePoints(s);
-    if (len > spec.max_length) {
-      diags.AddError(summary,
-                     absl::StrCat(spec.name, " must be at most ", spec.max_length,
-                                  spec.count_bytes ? " bytes" : " characters", "; it has ", len,
-                                  "."),
-                     path);
-      return;
-    }
-  }
-  if (!spec.pattern.empty() && !Matches(spec.pattern, s)) {
-    if (spec.name == "region") {
-      diags.AddError(summary,
-                     absl::StrCat("\"", s,
-                                  "\" is not a Civo region code (for example LON1, NYC1, FRA1)."),
-                     path);
-    } else {
-      diags.AddError(summary,
-                     absl::StrCat("\"", s, "\" does not match ", spec.pattern,
-                                  " (lower-case letters, digits",
-                                  spec.pattern.find('.') != std::string::npos ? ", '.'" : "",
-                                  " and '-', starting and ending with a letter or digit)."),
-                     path);
-    }
+  if (!WithinMaxLength(s, spec.max_length, spec.count_bytes, spec.sensitive, path, diags)) return;
+  if (spec.rule != nullptr && !spec.rule->matches(s)) {
+    diags.AddError(absl::StrCat("Invalid ", spec.name),
+                   absl::StrCat(tfplugin::QuoteValue(s), " ", spec.rule->mismatch, "."), path);
   }
 }
 
@@ -87,22 +72,32 @@ void CheckValueOrRef(const AttributeSpec& spec, const Value& v, const AttributeP
                    path);
     return;
   }
-  if (value.is_known() && !value.is_null() && value.AsString().empty()) {
-    diags.AddError("Empty reference", "value must not be empty.", path.Attr("value"));
+  if (value.is_known() && !value.is_null()) {
+    const std::string& id = value.AsString();
+    if (id.empty()) {
+      diags.AddError("Empty reference", "value must not be empty.", path.Attr("value"));
+    } else {
+      WithinMaxLength(id, spec.max_length, false, false, path.Attr("value"), diags);
+    }
   }
   if (from.is_known() && !from.is_null()) {
+    const AttributePath kind_path = path.Attr("value_from").Attr("kind");
     auto kind = AsMaybeString(from.Attr("kind"));
-    if (kind.is_known() && kind.value != spec.ref_kind) {
+    if (kind.is_known() && WithinMaxLength(kind.value, kMaxKindLength, false, false, kind_path,
+                                           diags) &&
+        kind.value != spec.ref_kind) {
       diags.AddError("Wrong kind",
-                     absl::StrCat("value_from.kind is \"", kind.value, "\", but ", spec.name,
-                                  " refers to a ", spec.ref_kind, "; write kind = \"",
-                                  spec.ref_kind, "\" or leave it out."),
-                     path.Attr("value_from").Attr("kind"));
+                     absl::StrCat("value_from.kind is ", tfplugin::QuoteValue(kind.value),
+                                  ", but ", spec.name, " refers to a ", spec.ref_kind,
+                                  "; write kind = \"", spec.ref_kind, "\" or leave it out."),
+                     kind_path);
     }
+    const AttributePath name_path = path.Attr("value_from").Attr("name");
     auto name = AsMaybeString(from.Attr("name"));
     if (name.is_known() && name.value.empty()) {
-      diags.AddError("Empty reference", "value_from.name must not be empty.",
-                     path.Attr("value_from").Attr("name"));
+      diags.AddError("Empty reference", "value_from.name must not be empty.", name_path);
+    } else if (name.is_known()) {
+      WithinMaxLength(name.value, spec.max_length, false, false, name_path, diags);
     }
   }
 }
@@ -126,26 +121,25 @@ void CheckStringList(const AttributeSpec& spec, const Value& list, Diagnostics& 
     const AttributePath path = root.Index(i++);
     if (!e.is_known() || e.is_null()) continue;
     const std::string& s = e.AsString();
+    if (!WithinMaxLength(s, spec.max_length, spec.count_bytes, spec.sensitive, path, diags)) {
+      continue;
+    }
     if (s.empty()) {
       diags.AddError(absl::StrCat("Invalid ", spec.name),
                      absl::StrCat("An element of ", spec.name, " must not be empty."), path);
       continue;
     }
-    if (spec.no_whitespace_items) {
-      for (unsigned char c : s) {
-        if (absl::ascii_isspace(c)) {
-          diags.AddError(absl::StrCat("Invalid ", spec.name),
-                         absl::StrCat("\"", s,
-                                      "\" contains whitespace; Civo joins tags with spaces, so a "
-                                      "tag cannot contain one."),
-                         path);
-          break;
-        }
-      }
+    if (spec.no_whitespace_items && HasWhitespace(s)) {
+      diags.AddError(absl::StrCat("Invalid ", spec.name),
+                     absl::StrCat(tfplugin::QuoteValue(s),
+                                  " contains whitespace; Civo joins tags with spaces, so a tag "
+                                  "cannot contain one."),
+                     path);
     }
     if (spec.unique_items && !seen.insert(s).second) {
       diags.AddError(absl::StrCat("Duplicate ", spec.name),
-                     absl::StrCat("\"", s, "\" appears more than once in ", spec.name, "."),
+                     absl::StrCat(tfplugin::QuoteValue(s), " appears more than once in ",
+                                  spec.name, "."),
                      path);
     }
   }
@@ -157,11 +151,10 @@ void CheckTimeouts(const AttributeSpec& spec, const Value& t, Diagnostics& diags
   for (const char* name : {"create", "update", "delete"}) {
     auto s = GetString(t, name);
     if (!s.is_known()) continue;
+    const AttributePath path = AttributePath::Root(spec.name).Attr(name);
+    if (!WithinMaxLength(s.value, spec.max_length, false, false, path, diags)) continue;
     auto d = ParseTimeout(s.value);
-    if (!d.ok()) {
-      diags.AddError("Invalid timeout", std::string(d.status().message()),
-                     AttributePath::Root(spec.name).Attr(name));
-    }
+    if (!d.ok()) diags.AddError("Invalid timeout", std::string(d.status().message()), path);
   }
 }
 

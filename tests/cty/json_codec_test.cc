@@ -155,6 +155,25 @@ TEST(JsonTest, MalformedInputFailsCleanly) {
   }
 }
 
+TEST(JsonTest, LoneLowSurrogateEscapesReadAsReplacementCharacter) {
+  // As Go's encoding/json does; never the surrogate's bytes, which are not
+  // UTF-8 (found by tests/fuzz/json_fuzz).
+  auto v = DecodeJson(R"({"k\ude00":"a\udfffb\ud83d\ude00"})", Type::Map(Type::String()));
+  ASSERT_TRUE(v.ok()) << v.status();
+  ASSERT_EQ(v->Entries().size(), 1u);
+  EXPECT_EQ(v->Entries().begin()->first, "k\xEF\xBF\xBD");
+  // A valid pair (U+1F600) stays as it is.
+  EXPECT_EQ(v->Entries().begin()->second.AsString(), "a\xEF\xBF\xBD" "b\xF0\x9F\x98\x80");
+  // Encoded and decoded again, it is the same value.
+  auto text = EncodeJson(*v, Type::Map(Type::String()));
+  ASSERT_TRUE(text.ok());
+  auto again = DecodeJson(*text, Type::Map(Type::String()));
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, *v);
+  // A lone high surrogate stays an error.
+  EXPECT_FALSE(DecodeJson(R"("\ud800")", Type::String()).ok());
+}
+
 TEST(JsonTest, EncodeRefusesUnknownsAndInfinity) {
   const Type type = Type::Object({{"a", Type::List(Type::String())}});
   auto r = EncodeJson(Value::Object({{"a", Value::List({Value::Unknown()})}}), type);

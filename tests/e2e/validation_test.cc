@@ -165,6 +165,121 @@ TEST_F(Validation, UnknownValuesAreNotRejected) {
   EXPECT_EQ(sim_->InstanceIds().size(), 2u);
 }
 
+// SPEC.md "Strings are bounded", through the real binary: a 200,000-character
+// value in any string attribute gives one short error naming the attribute
+// and its maximum, at validate and at plan; the process that answered them
+// validates a normal resource beside them without complaint, and the next
+// apply in the same directory succeeds.
+TEST_F(Validation, HostileStringsGetShortDiagnosticsAndTheProviderKeepsServing) {
+  const std::string q = Quote(std::string(200'000, 'a'));
+  struct Hostile {
+    std::string attribute;  // the expected diagnostic path
+    std::string field;      // the config attribute
+    std::string json;       // its value
+    size_t max;
+  };
+  auto refs = [&](const std::string& field, bool list) {
+    auto wrap = [&](const std::string& ref) { return list ? "[" + ref + "]" : ref; };
+    const std::string at = list ? field + "[0]" : field;
+    return std::vector<Hostile>{
+        {at + ".value", field, wrap("{\"value\": " + q + "}"), 255},
+        {at + ".value_from.name", field, wrap("{\"value_from\": {\"name\": " + q + "}}"), 255},
+        {at + ".value_from.kind", field,
+         wrap("{\"value_from\": {\"kind\": " + q + ", \"name\": \"n\"}}"), 64},
+    };
+  };
+  std::vector<Hostile> cases = {
+      {"instance_name", "instance_name", q, 63},
+      {"region", "region", q, 16},
+      {"size", "size", q, 255},
+      {"image", "image", q, 255},
+      {"user_data", "user_data", q, 32768},
+      {"ssh_key_ids[0]", "ssh_key_ids", "[" + q + "]", 255},
+      {"tags[0]", "tags", "[" + q + "]", 255},
+      {"timeouts.create", "timeouts", "{\"create\": " + q + "}", 32},
+      {"timeouts.update", "timeouts", "{\"update\": " + q + "}", 32},
+      {"timeouts.delete", "timeouts", "{\"delete\": " + q + "}", 32},
+  };
+  for (const auto& [field, list] : std::vector<std::pair<std::string, bool>>{
+           {"network", false}, {"firewall_ids", true}, {"volume_ids", true},
+           {"reserved_ip_id", false}}) {
+    for (Hostile& h : refs(field, list)) cases.push_back(std::move(h));
+  }
+  std::map<std::string, std::string> resources;
+  std::map<std::string, const Hostile*> by_addr;
+  for (size_t i = 0; i < cases.size(); ++i) {
+    const std::string addr = "civo_compute_instance.hostile_" + std::to_string(i);
+    resources[addr] = Entry(With(BaseFields("h" + std::to_string(i)),
+                                 {{cases[i].field, cases[i].json}}));
+    by_addr[addr] = &cases[i];
+  }
+  resources[kWeb] = Entry(BaseFields());
+  ws_->SetResources(resources);
+
+  auto check = [&](const TfResult& r, const std::string& step) {
+    SCOPED_TRACE(step);
+    EXPECT_EQ(r.exit_code, 1) << r.Describe();
+    EXPECT_EQ(r.violations(), 0) << r.Describe();
+    std::map<std::string, int> count;
+    for (const auto& d : r.Errors()) {
+      auto it = by_addr.find(d.resource);
+      ASSERT_NE(it, by_addr.end()) << "error on a valid resource: " << d.ToString();
+      const Hostile& h = *it->second;
+      ++count[d.resource];
+      EXPECT_EQ(d.attribute, h.attribute) << d.ToString();
+      EXPECT_EQ(d.origin, "provider") << d.ToString();
+      EXPECT_LT(d.summary.size() + d.detail.size(), 400u) << h.attribute;
+      EXPECT_NE(d.detail.find("at most " + std::to_string(h.max)), std::string::npos)
+          << d.ToString();
+      EXPECT_EQ(d.detail.find(std::string(101, 'a')), std::string::npos) << h.attribute;
+    }
+    for (const auto& [addr, h] : by_addr) {
+      EXPECT_EQ(count[addr], 1) << h->attribute << "\n" << r.Describe();
+    }
+  };
+
+  const size_t mark = sim_->Log().size();
+  check(Tf("validate"), "validate");
+  // Plan validates first (as Terraform does) and stops there: the same one
+  // short error each, and no API call. (PlanResourceChange given such
+  // values anyway is tests/resources' HostileStrings.)
+  check(Tf("plan"), "plan");
+  EXPECT_TRUE(sim_->MutatingCalls(mark).empty()) << Sim::Describe(sim_->MutatingCalls(mark));
+
+  // Then, in the same directory, the valid instance alone applies.
+  SetWeb(BaseFields());
+  TfOk("apply");
+  EXPECT_EQ(sim_->InstanceIds().size(), 1u);
+}
+
+TEST_F(Validation, HostileProviderBlockStringsGetShortDiagnostics) {
+  const std::string q = Quote(std::string(200'000, 'a'));
+  const size_t mark = sim_->Log().size();
+  for (const auto& [name, max] : std::vector<std::pair<std::string, size_t>>{
+           {"token", 1024}, {"region", 16}, {"api_endpoint", 2048}}) {
+    SCOPED_TRACE(name);
+    Workspace hostile("{\"" + name + "\": " + q + "}");
+    hostile.SetResources({{kWeb, Entry(BaseFields())}});
+    TfResult r = hostile.Run("validate");
+    EXPECT_EQ(r.exit_code, 1) << r.Describe();
+    EXPECT_EQ(r.violations(), 0) << r.Describe();
+    auto errors = r.Errors();
+    ASSERT_EQ(errors.size(), 1u) << r.Describe();
+    EXPECT_EQ(errors[0].attribute, name);
+    EXPECT_LT(errors[0].summary.size() + errors[0].detail.size(), 400u);
+    EXPECT_NE(errors[0].detail.find("at most " + std::to_string(max)), std::string::npos)
+        << errors[0].ToString();
+    EXPECT_EQ(errors[0].detail.find(std::string(101, 'a')), std::string::npos);
+    if (name == "token") {
+      EXPECT_EQ(errors[0].detail.find("aaaa"), std::string::npos);
+    }
+  }
+  // The simulator was never called, and a valid provider block works.
+  EXPECT_EQ(sim_->Log().size(), mark) << Sim::Describe(sim_->Log());
+  SetWeb(BaseFields());
+  TfOk("apply");
+}
+
 using PlanCheck = E2ETest;
 
 TEST_F(PlanCheck, UnknownSizeAndImageFailAtPlanNotApply) {

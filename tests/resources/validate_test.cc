@@ -1,16 +1,26 @@
 // Every static rule of SPEC.md's civo_compute_instance table, with the
 // attribute path and message of its diagnostic; unknown values skipped.
+#include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
+#include "absl/strings/match.h"
 #include "gtest/gtest.h"
 #include "resources/compute_instance/spec.h"
 #include "resources/compute_instance/validate.h"
+#include "resources/provider_config.h"
+#include "resources/resource_spec.h"
 #include "tests/resources/fixture.h"
+#include "tfplugin/quote.h"
 
 namespace restest {
 namespace {
 
 using resources::compute_instance::ValidateConfig;
+using resources::AttributeSpec;
+using resources::Mode;
+using resources::Shape;
 using tfplugin::Diagnostics;
 using tfplugin::Severity;
 
@@ -165,6 +175,289 @@ TEST(Validate, UnknownValuesAreSkipped) {
                                                              {"update", Value::Null()},
                                                              {"delete", Value::Null()}})}}));
   EXPECT_TRUE(d.empty()) << DiagText(d);
+}
+
+// ---- Strings are bounded (SPEC.md) ---------------------------------------
+
+// One string a configuration can hold: where it is, the attributes that put
+// `text` there, and its maximum as the spec table declares it.
+struct StringSlot {
+  std::string path;
+  std::map<std::string, Value> overrides;
+  size_t max_length = 0;
+  bool sensitive = false;
+};
+
+// Every string of the resource's configuration, read from the spec table so
+// that an attribute added later is covered without touching this test.
+std::vector<StringSlot> EveryString(const std::string& text) {
+  const Value v = Value::String(text);
+  std::vector<StringSlot> out;
+  for (const AttributeSpec& a : resources::compute_instance::ComputeInstanceSpec().attributes) {
+    if (a.mode == Mode::kComputed) continue;
+    auto refs = [&](const std::string& prefix, bool in_list) {
+      auto wrap = [&](Value ref) { return in_list ? Value::List({std::move(ref)}) : ref; };
+      out.push_back({prefix + ".value",
+                     {{a.name, wrap(Value::Object({{"value", v}, {"value_from", Value::Null()}}))}},
+                     a.max_length});
+      out.push_back({prefix + ".value_from.name", {{a.name, wrap(RefByName(text))}}, a.max_length});
+      out.push_back({prefix + ".value_from.kind", {{a.name, wrap(RefByName("n", text))}},
+                     resources::kMaxKindLength});
+    };
+    switch (a.shape) {
+      case Shape::kString:
+        out.push_back({a.name, {{a.name, v}}, a.max_length, a.sensitive});
+        break;
+      case Shape::kStringList:
+        out.push_back({a.name + "[0]", {{a.name, Value::List({v})}}, a.max_length, a.sensitive});
+        break;
+      case Shape::kValueOrRef:
+        refs(a.name, false);
+        break;
+      case Shape::kValueOrRefList:
+        refs(a.name + "[0]", true);
+        break;
+      case Shape::kTimeouts:
+        for (const char* member : {"create", "update", "delete"}) {
+          std::map<std::string, Value> t = {
+              {"create", Value::Null()}, {"update", Value::Null()}, {"delete", Value::Null()}};
+          t[member] = v;
+          out.push_back({a.name + "." + member, {{a.name, Value::Object(std::move(t))}},
+                         a.max_length});
+        }
+        break;
+      case Shape::kNumber:
+        break;
+    }
+  }
+  return out;
+}
+
+TEST(BoundedStrings, EveryStringHasAMaximum) {
+  const std::vector<StringSlot> slots = EveryString("x");
+  // instance_name, region, size, image, user_data; ssh_key_ids, tags; three
+  // strings in each of network, firewall_ids, volume_ids, reserved_ip_id;
+  // three durations.
+  EXPECT_EQ(slots.size(), 22u);
+  for (const StringSlot& slot : slots) {
+    EXPECT_GT(slot.max_length, 0u) << slot.path << " has no maximum length";
+  }
+  const auto& spec = resources::compute_instance::ComputeInstanceSpec();
+  EXPECT_EQ(spec.Find("instance_name")->max_length, 63u);
+  EXPECT_EQ(spec.Find("size")->max_length, 255u);
+  EXPECT_EQ(spec.Find("image")->max_length, 255u);
+  EXPECT_EQ(spec.Find("user_data")->max_length, 32768u);
+  EXPECT_TRUE(spec.Find("user_data")->count_bytes);
+}
+
+// The shape every hostile-string diagnostic must have.
+void ExpectOneShortDiagnostic(const Diagnostics& d, const StringSlot& slot,
+                              const std::string& text) {
+  ASSERT_EQ(d.items().size(), 1u) << slot.path << "\n" << DiagText(d);
+  const auto& diag = d.items()[0];
+  EXPECT_EQ(diag.severity, Severity::kError);
+  EXPECT_EQ(diag.path.ToString(), slot.path);
+  const std::string all = diag.summary + diag.detail;
+  EXPECT_LT(all.size(), 400u) << slot.path << ": " << all.size() << " bytes";
+  EXPECT_TRUE(absl::StrContains(all, absl::StrCat("at most ", slot.max_length))) << all;
+  EXPECT_TRUE(absl::StrContains(all, slot.path)) << all;
+  if (slot.sensitive) {
+    EXPECT_FALSE(absl::StrContains(all, text.substr(0, 20))) << "a sensitive value was quoted";
+  } else {
+    EXPECT_TRUE(absl::StrContains(all, tfplugin::QuoteValue(text))) << all;
+  }
+}
+
+TEST(BoundedStrings, A200000CharacterValueIsOneShortDiagnostic) {
+  const std::string huge(200'000, 'a');
+  for (const StringSlot& slot : EveryString(huge)) {
+    SCOPED_TRACE(slot.path);
+    Diagnostics d = Validate(Base(slot.overrides));
+    ExpectOneShortDiagnostic(d, slot, huge);
+  }
+}
+
+TEST(BoundedStrings, HugeValuesOfOtherCharacters) {
+  // Multi-byte characters, characters the pattern rejects, and whitespace
+  // (tags) all stop at the length rule: one diagnostic, quoted whole
+  // characters only.
+  std::string wide;
+  for (int i = 0; i < 200'000; ++i) wide += "\xc3\xa9";
+  for (const std::string& text : {wide, std::string(200'000, '-'), std::string(200'000, ' '),
+                                  std::string(200'000, 'A')}) {
+    for (const StringSlot& slot : EveryString(text)) {
+      SCOPED_TRACE(slot.path);
+      Diagnostics d = Validate(Base(slot.overrides));
+      ASSERT_EQ(d.items().size(), 1u) << DiagText(d);
+      const std::string all = d.items()[0].summary + d.items()[0].detail;
+      EXPECT_LT(all.size(), 600u);
+      EXPECT_TRUE(absl::StrContains(all, "at most")) << all;
+    }
+  }
+}
+
+TEST(BoundedStrings, AtTheMaximumAndOneOver) {
+  for (const StringSlot& at : EveryString("")) {
+    SCOPED_TRACE(at.path);
+    const std::string max(at.max_length, 'a');
+    for (const StringSlot& slot : EveryString(max)) {
+      if (slot.path != at.path) continue;
+      Diagnostics d = Validate(Base(slot.overrides));
+      EXPECT_FALSE(absl::StrContains(DiagText(d), "at most")) << DiagText(d);
+    }
+    for (const StringSlot& slot : EveryString(max + "a")) {
+      if (slot.path != at.path) continue;
+      Diagnostics d = Validate(Base(slot.overrides));
+      EXPECT_TRUE(HasDiagAt(d, Severity::kError, slot.path, absl::StrCat("at most ", max.size())))
+          << DiagText(d);
+    }
+  }
+}
+
+TEST(BoundedStrings, SizeAndImage255Characters) {
+  const std::string s255(255, 'a');
+  EXPECT_TRUE(Validate(Base({{"size", Value::String(s255)}})).empty());
+  EXPECT_TRUE(Validate(Base({{"image", Value::String(s255)}})).empty());
+  Diagnostics d = Validate(Base({{"size", Value::String(s255 + "a")}}));
+  EXPECT_TRUE(HasDiagAt(d, Severity::kError, "size", "at most 255 characters; it has 256"))
+      << DiagText(d);
+  d = Validate(Base({{"image", Value::String(s255 + "a")}}));
+  EXPECT_TRUE(HasDiagAt(d, Severity::kError, "image", "at most 255 characters; it has 256"))
+      << DiagText(d);
+  // Characters, not bytes: 255 two-byte characters are within the limit
+  // (and then break the pattern).
+  std::string wide;
+  for (int i = 0; i < 255; ++i) wide += "\xc3\xa9";
+  d = Validate(Base({{"size", Value::String(wide)}}));
+  EXPECT_TRUE(HasDiagAt(d, Severity::kError, "size", "does not match")) << DiagText(d);
+}
+
+TEST(BoundedStrings, RuleMessagesQuoteAtMost100Characters) {
+  // Within the maximum but breaking another rule: the message still quotes
+  // only the beginning.
+  const std::string bad = std::string(200, 'a') + "_";
+  const std::string tag = std::string(200, 'a') + " b";
+  for (const auto& [attr, value] :
+       std::vector<std::pair<std::string, Value>>{
+           {"size", Value::String(bad)},
+           {"image", Value::String(bad)},
+           {"tags", Strings({tag})},
+       }) {
+    Diagnostics d = Validate(Base({{attr, value}}));
+    ASSERT_TRUE(d.HasError()) << attr;
+    for (const auto& diag : d.items()) {
+      EXPECT_FALSE(absl::StrContains(diag.detail, std::string(101, 'a'))) << diag.detail;
+      EXPECT_LT((diag.summary + diag.detail).size(), 400u) << diag.detail;
+    }
+  }
+  Diagnostics d = Validate(Base({{"tags", Strings({tag, tag})}}));
+  EXPECT_TRUE(HasDiagAt(d, Severity::kError, "tags[1]", "more than once")) << DiagText(d);
+  for (const auto& diag : d.items()) {
+    EXPECT_FALSE(absl::StrContains(diag.detail, std::string(101, 'a'))) << diag.detail;
+  }
+}
+
+// The same through the provider with a simulator behind it: validate and
+// plan answer with one short diagnostic, nothing reaches the API, and the
+// provider then serves a normal create.
+class HostileStrings : public ResourceTest {};
+
+TEST_F(HostileStrings, ValidateAndPlanAnswerShortlyAndTheProviderKeepsServing) {
+  const std::string huge(200'000, 'a');
+  const uint64_t mark = LastSeq();
+  for (const StringSlot& slot : EveryString(huge)) {
+    SCOPED_TRACE(slot.path);
+    const Value config = Config(slot.overrides);
+    Diagnostics v;
+    res_->Validate(Request("ValidateResourceConfig"), config, v);
+    ExpectOneShortDiagnostic(v, slot, huge);
+    Diagnostics p;
+    Plan(Value::Null(), config, p);
+    ExpectOneShortDiagnostic(p, slot, huge);
+  }
+  EXPECT_EQ(LastSeq(), mark) << "a hostile value reached the API";
+  const Value state = CreateOk(Config());
+  EXPECT_FALSE(Id(state).empty());
+}
+
+TEST_F(HostileStrings, ProviderBlock) {
+  const std::string huge(200'000, 'a');
+  const std::map<std::string, size_t> limits = {
+      {"token", 1024}, {"region", resources::kMaxRegionLength}, {"api_endpoint", 2048}};
+  for (const auto& [name, max] : limits) {
+    SCOPED_TRACE(name);
+    std::map<std::string, Value> attrs = {
+        {"token", Value::Null()}, {"region", Value::Null()}, {"api_endpoint", Value::Null()}};
+    attrs[name] = Value::String(huge);
+    Diagnostics d;
+    provider_->ValidateConfig(Request("ValidateProviderConfig"), Value::Object(attrs), d);
+    const StringSlot slot{name, {}, max, /*sensitive=*/name == "token"};
+    ExpectOneShortDiagnostic(d, slot, huge);
+    // At the maximum the length rule is quiet.
+    attrs[name] = Value::String(std::string(max, 'a'));
+    Diagnostics at_max;
+    provider_->ValidateConfig(Request("ValidateProviderConfig"), Value::Object(attrs), at_max);
+    EXPECT_FALSE(absl::StrContains(DiagText(at_max), "at most")) << DiagText(at_max);
+  }
+  // The schema (and so the docs) states the same maximum.
+  for (const auto& a : provider_->config_schema().block.attributes) {
+    EXPECT_TRUE(absl::StrContains(a.description, absl::StrCat("At most ", limits.at(a.name))))
+        << a.name << ": " << a.description;
+  }
+  EXPECT_FALSE(CreateOk(Config()).is_null());
+}
+
+TEST(BoundedStrings, ProviderEnvironmentVariables) {
+  const std::string huge(200'000, 'a');
+  const Value empty_block = Value::Object(
+      {{"token", Value::Null()}, {"region", Value::Null()}, {"api_endpoint", Value::Null()}});
+  for (const auto& [var, attr] : std::vector<std::pair<std::string, std::string>>{
+           {"CIVO_TOKEN", "token"}, {"CIVO_REGION", "region"}, {"CIVO_API_URL", "api_endpoint"}}) {
+    SCOPED_TRACE(var);
+    auto env = [&, var = var](const char* name) -> std::optional<std::string> {
+      if (name == var) return huge;
+      if (std::string(name) == "CIVO_TOKEN") return std::string("t");
+      return std::nullopt;
+    };
+    Diagnostics d;
+    resources::ResolveProviderConfig(empty_block, env, d);
+    ASSERT_EQ(d.items().size(), 1u) << DiagText(d);
+    const auto& diag = d.items()[0];
+    EXPECT_EQ(diag.path.ToString(), attr);
+    EXPECT_TRUE(absl::StartsWith(diag.detail, var + " must be at most ")) << diag.detail;
+    EXPECT_LT((diag.summary + diag.detail).size(), 400u);
+    if (attr == "token") {
+      EXPECT_FALSE(absl::StrContains(diag.detail, "aaaa")) << diag.detail;
+    }
+  }
+}
+
+TEST_F(HostileStrings, PlanTimeLookupsQuoteAtMost100Characters) {
+  // 255 characters pass validation; no object of that name exists.
+  const std::string name(255, 'a');
+  const std::vector<std::pair<std::string, Value>> cases = {
+      {"size", Value::String(name)},
+      {"image", Value::String(name)},
+      {"network", RefByName(name)},
+      {"network", Ref(name)},
+      {"firewall_ids", Value::List({RefByName(name)})},
+      {"volume_ids", Value::List({Ref(name)})},
+      {"reserved_ip_id", RefByName(name)},
+  };
+  for (const auto& [attr, value] : cases) {
+    SCOPED_TRACE(attr);
+    Diagnostics d;
+    Plan(Value::Null(), Config({{attr, value}}), d);
+    ASSERT_TRUE(d.HasError()) << DiagText(d);
+    bool quoted = false;
+    for (const auto& diag : d.items()) {
+      EXPECT_TRUE(absl::StartsWith(diag.path.ToString(), attr)) << DiagText(d);
+      EXPECT_FALSE(absl::StrContains(diag.summary + diag.detail, std::string(101, 'a')))
+          << diag.detail;
+      if (absl::StrContains(diag.detail, tfplugin::QuoteValue(name))) quoted = true;
+    }
+    EXPECT_TRUE(quoted) << DiagText(d);
+  }
 }
 
 }  // namespace

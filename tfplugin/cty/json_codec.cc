@@ -31,6 +31,24 @@ struct JsonNode {
   std::vector<std::string> keys;   // object member names, parallel to items
 };
 
+// RapidJSON validates the raw input as UTF-8 but decodes a \uXXXX escape of
+// a lone low surrogate (\udc00-\udfff) into that surrogate's three bytes,
+// which are not UTF-8 (and would make a gRPC string field, a diagnostic
+// quoting it for one, unreadable to Terraform). Go's encoding/json, which
+// writes Terraform's state, reads such an escape as U+FFFD; so does this.
+// Everything else being valid UTF-8, 0xED followed by 0xA0..0xBF can only
+// start an encoded surrogate.
+std::string JsonStringText(const char* s, rapidjson::SizeType len) {
+  std::string out(s, len);
+  for (size_t i = 0; i + 2 < out.size(); ++i) {
+    if (static_cast<unsigned char>(out[i]) == 0xED && static_cast<unsigned char>(out[i + 1]) >= 0xA0) {
+      out.replace(i, 3, "\xEF\xBF\xBD");
+      i += 2;
+    }
+  }
+  return out;
+}
+
 // RapidJSON SAX handler that builds JsonNode trees. Nesting is bounded so
 // neither the parse nor the later recursive walk can exhaust the stack.
 class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeBuilder> {
@@ -54,12 +72,12 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
   bool String(const char* s, rapidjson::SizeType len, bool) {
     JsonNode n;
     n.kind = JsonNode::Kind::kString;
-    n.text.assign(s, len);
+    n.text = JsonStringText(s, len);
     return Add(std::move(n));
   }
   bool StartObject() { return Open(JsonNode::Kind::kObject); }
   bool Key(const char* s, rapidjson::SizeType len, bool) {
-    keys_.back().assign(s, len);
+    keys_.back() = JsonStringText(s, len);
     return true;
   }
   bool EndObject(rapidjson::SizeType) { return Close(); }

@@ -37,13 +37,27 @@ std::string RulesText(const AttributeSpec& a) {
   std::vector<std::string> rules;
   rules.push_back(ModeText(a.mode));
   if (a.sensitive) rules.push_back("sensitive");
-  if (!a.pattern.empty()) rules.push_back(absl::StrCat("matches `", a.pattern, "`"));
-  if (a.max_length > 0) {
-    rules.push_back(absl::StrCat("at most ", a.max_length, a.count_bytes ? " bytes" : " characters"));
-  }
+  if (a.rule != nullptr) rules.push_back(absl::StrCat("matches `", a.rule->pattern, "`"));
   if (!a.ref_kind.empty()) {
     rules.push_back(absl::StrCat("exactly one of `value`, `value_from`; `value_from.kind`, when set, is `",
                                  a.ref_kind, "`"));
+  }
+  if (a.max_length > 0) {
+    const std::string limit = resources::MaxLengthText(a.max_length, a.count_bytes);
+    switch (a.shape) {
+      case Shape::kStringList:
+        rules.push_back(absl::StrCat("each item ", limit));
+        break;
+      case Shape::kValueOrRef:
+      case Shape::kValueOrRefList:
+        rules.push_back(absl::StrCat("`value` and `value_from.name` ", limit));
+        break;
+      case Shape::kTimeouts:
+        rules.push_back(absl::StrCat("each duration ", limit));
+        break;
+      default:
+        rules.push_back(limit);
+    }
   }
   if (a.unique_items) rules.push_back("items unique");
   if (a.no_whitespace_items) rules.push_back("no empty item, no whitespace inside an item");
