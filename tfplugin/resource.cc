@@ -24,4 +24,11 @@ cty::Value Resource::UpgradeState(int64_t version, const std::string& raw_json,
   return *std::move(v);
 }
 
+MoveStateResponse Resource::MoveState(const MoveStateRequest& req, Diagnostics& diags) {
+  diags.AddError("Move not supported",
+                 "The resource type " + type_name() + " cannot take state moved from " +
+                     req.source_type_name + " (" + req.source_provider_address + ").");
+  return MoveStateResponse{cty::Value::Null(), ""};
+}
+
 }  // namespace tfplugin
