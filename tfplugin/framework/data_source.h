@@ -14,8 +14,8 @@
 namespace tfplugin::fw {
 
 struct DataSourceOptions {
-  std::string type_name;
-  std::string description;  // markdown
+  std::string type_name{};
+  std::string description{};  // markdown
   bool needs_configuration = false;
 };
 

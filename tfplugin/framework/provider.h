@@ -17,9 +17,9 @@
 namespace tfplugin::fw {
 
 struct ProviderOptions {
-  std::string name;            // the local name, e.g. "tiny"
-  std::string description;     // markdown, for the schema and the docs
-  std::string configure_hint;  // appended to "Provider not configured"
+  std::string name{};  // the local name, e.g. "tiny"
+  std::string description{};  // markdown, for the schema and the docs
+  std::string configure_hint{};  // appended to "Provider not configured"
 };
 
 template <typename C>
