@@ -75,6 +75,11 @@ Resource* Lookup(Provider& p, const std::string& type_name, Diagnostics& diags) 
   return r;
 }
 
+void NotSupported(Diagnostics& diags, const std::string& what) {
+  diags.AddError(what + " not supported by this provider",
+                 "This provider does not implement " + what + ".");
+}
+
 // The data sources, ephemeral resources and functions of GetMetadata, and the
 // capability that only resources which take moved state need.
 void DescribeExtras(Provider& p, tfplugin6::GetMetadataMessage_Response* resp) {
@@ -106,20 +111,14 @@ void SchemaExtras(Provider& p, tfplugin6::GetProviderSchema_Response* built) {
 
 DataSource* LookupDataSource(Provider& p, const std::string& type_name, Diagnostics& diags) {
   DataSource* d = p.FindDataSource(type_name);
-  if (d == nullptr) {
-    diags.AddError("Unknown data source",
-                   "This provider has no data source named \"" + type_name + "\".");
-  }
+  if (d == nullptr) NotSupported(diags, "the data source \"" + type_name + "\"");
   return d;
 }
 
 EphemeralResource* LookupEphemeral(Provider& p, const std::string& type_name,
                                    Diagnostics& diags) {
   EphemeralResource* e = p.FindEphemeralResource(type_name);
-  if (e == nullptr) {
-    diags.AddError("Unknown ephemeral resource type",
-                   "This provider has no ephemeral resource type named \"" + type_name + "\".");
-  }
+  if (e == nullptr) NotSupported(diags, "the ephemeral resource \"" + type_name + "\"");
   return e;
 }
 
@@ -128,11 +127,6 @@ void SetTimestamp(std::chrono::system_clock::time_point t, tfplugin6::Timestamp*
       std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
   out->set_seconds(ns / 1000000000);
   out->set_nanos(static_cast<int32_t>(ns % 1000000000));
-}
-
-void NotSupported(Diagnostics& diags, const std::string& what) {
-  diags.AddError(what + " not supported by this provider",
-                 "This provider does not implement " + what + ".");
 }
 
 }  // namespace

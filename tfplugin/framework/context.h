@@ -11,6 +11,7 @@
 #define TFPLUGIN_FRAMEWORK_CONTEXT_H_
 
 #include <atomic>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -25,25 +26,33 @@ struct ProviderLink {
   // attributes or environment variables configure the provider.
   std::string configure_hint;
   std::atomic<bool> configured{false};
-  std::atomic<bool> stopped{false};
+  // Counts StopProvider calls. A request is cancelled by a Stop that came
+  // after it began, never by an earlier one: a -debug process serves many
+  // terraform runs, and the next run must work again.
+  std::atomic<uint64_t> stops{0};
 };
 
 class Context {
  public:
   Context(std::string rpc, std::string type_name, std::shared_ptr<const ProviderLink> link)
-      : rpc_(std::move(rpc)), type_name_(std::move(type_name)), link_(std::move(link)) {}
+      : rpc_(std::move(rpc)),
+        type_name_(std::move(type_name)),
+        link_(std::move(link)),
+        stops_at_start_(link_ != nullptr ? link_->stops.load() : 0) {}
 
   const std::string& rpc() const { return rpc_; }
   const std::string& type_name() const { return type_name_; }
   // True once the provider's Configure succeeded with a wholly known config.
   bool provider_configured() const { return link_ != nullptr && link_->configured.load(); }
-  // True once Terraform asked the provider to stop (StopProvider).
-  bool cancelled() const { return link_ != nullptr && link_->stopped.load(); }
+  // True once Terraform asked the provider to stop (StopProvider) while this
+  // request was being served.
+  bool cancelled() const { return link_ != nullptr && link_->stops.load() > stops_at_start_; }
 
  private:
   std::string rpc_;
   std::string type_name_;
   std::shared_ptr<const ProviderLink> link_;
+  uint64_t stops_at_start_;
 };
 
 // The part every framework resource, data source and ephemeral resource

@@ -49,7 +49,9 @@ class Provider : public tfplugin::Provider {
     link_->configured.store(ok && !diags.HasError());
   }
 
-  void Stop() override { link_->stopped.store(true); }
+  // Cancels the requests in flight (their Context::cancelled() turns true).
+  // A provider with its own waits to interrupt overrides this and calls it.
+  void Stop() override { link_->stops.fetch_add(1); }
 
   const std::vector<tfplugin::Resource*>& resources() const final { return resources_; }
   const std::vector<tfplugin::DataSource*>& data_sources() const final { return data_sources_; }
