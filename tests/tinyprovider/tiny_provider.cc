@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "tfplugin/cty/codec.h"
 #include "absl/strings/str_split.h"
 #include "tests/tinyprovider/note_store.h"
 #include "tfplugin/framework/framework.h"
@@ -80,10 +82,13 @@ void StoreError(const absl::Status& s, Diagnostics& diags) {
 
 class NoteResource final : public fw::Resource<Note> {
  public:
-  explicit NoteResource(StoreSlot store)
-      : fw::Resource<Note>({.type_name = "tiny_note",
+  // tiny_memo is the same object under another name; it takes tiny_note's
+  // state through a `moved` block (MoveResourceState).
+  NoteResource(StoreSlot store, std::string type_name, bool accepts_moves)
+      : fw::Resource<Note>({.type_name = std::move(type_name),
                             .description = "A note kept in the provider's store.",
-                            .needs_configuration = true},
+                            .needs_configuration = true,
+                            .accepts_moved_state = accepts_moves},
                            NoteObject()),
         store_(std::move(store)) {}
 
@@ -119,6 +124,24 @@ class NoteResource final : public fw::Resource<Note> {
   void Delete(const fw::Context&, const fw::Change<Note>& change, Diagnostics& diags) override {
     absl::Status s = Store().Delete(change.prior.id.value);
     if (!s.ok()) StoreError(s, diags);
+  }
+
+  void MoveFrom(const fw::Context&, const tfplugin::MoveStateRequest& req,
+                fw::NewState<Note>& out, Diagnostics& diags) override {
+    if (req.source_type_name != "tiny_note" ||
+        !absl::EndsWith(req.source_provider_address, "/example/tiny")) {
+      diags.AddError("Cannot move", "Only a tiny_note of this provider can become a " +
+                                        type_name() + ".");
+      return;
+    }
+    absl::StatusOr<tfplugin::cty::Value> v = tfplugin::cty::DecodeJson(
+        req.source_state_json, fw::ImpliedType(*object().spec()));
+    if (!v.ok()) {
+      diags.AddError("Cannot move", "The tiny_note state could not be read: " +
+                                        std::string(v.status().message()));
+      return;
+    }
+    out.state = object().Decode(*v);
   }
 
   void ImportState(const fw::Context&, const std::string& id, fw::NewState<Note>& out,
@@ -219,7 +242,8 @@ class TinyProvider final : public fw::Provider<Config> {
                              ConfigObject()),
         env_(std::move(env)),
         store_(std::make_shared<std::shared_ptr<NoteStore>>()) {
-    AddResource(std::make_unique<NoteResource>(store_));
+    AddResource(std::make_unique<NoteResource>(store_, "tiny_note", false));
+    AddResource(std::make_unique<NoteResource>(store_, "tiny_memo", true));
     AddDataSource(std::make_unique<NoteDataSource>(store_));
     AddFunction(WordCount());
   }

@@ -2,6 +2,7 @@
 // civoapi/, no resources/), to show the framework layer stands by itself.
 //   provider "tiny" { store = "notes.json" }   (or TINY_STORE)
 //   resource "tiny_note"     text (in place), kind (replaces), tags; id, length, revision
+//   resource "tiny_memo"     the same, and takes a tiny_note through a `moved` block
 //   data "tiny_note"         by id
 //   provider::tiny::word_count(text)
 #ifndef TESTS_TINYPROVIDER_TINY_PROVIDER_H_

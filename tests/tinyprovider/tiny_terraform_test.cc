@@ -1,6 +1,7 @@
 // Real terraform drives terraform-provider-tiny through a whole life:
 // init, create, an empty re-plan, an in-place change, a replacement, the data
-// source, the provider function, import, destroy. The provider is installed
+// source, the provider function, import, a `moved` block into another
+// resource type, destroy. The provider is installed
 // into a temporary filesystem mirror found through a temporary CLI config and
 // a private HOME; the network is never used.
 #include <fcntl.h>
@@ -205,6 +206,21 @@ TEST_F(TinyTerraform, WholeLife) {
   ASSERT_EQ(r.exit_code, 0) << r.Text();
   r = Terraform({"import", "-no-color", "tiny_note.a", replaced});
   ASSERT_EQ(r.exit_code, 0) << r.Text();
+  r = Terraform({"plan", "-detailed-exitcode", "-no-color"});
+  EXPECT_EQ(r.exit_code, 0) << r.Text();
+
+  // moved: tiny_note.a becomes tiny_memo.a (MoveResourceState), same object.
+  WriteConfig(
+      "resource \"tiny_memo\" \"a\" {\n  text = \"hello again\"\n  kind = \"todo\"\n}\n"
+      "moved {\n  from = tiny_note.a\n  to   = tiny_memo.a\n}\n"
+      "output \"memo_id\" { value = tiny_memo.a.id }\n");
+  r = Terraform({"plan", "-no-color"});
+  ASSERT_EQ(r.exit_code, 0) << r.Text();
+  EXPECT_NE(r.out.find("has moved to tiny_memo.a"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("must be replaced"), std::string::npos) << r.out;
+  r = Terraform({"apply", "-auto-approve", "-no-color"});
+  ASSERT_EQ(r.exit_code, 0) << r.Text();
+  EXPECT_EQ(Output("memo_id"), replaced);
   r = Terraform({"plan", "-detailed-exitcode", "-no-color"});
   EXPECT_EQ(r.exit_code, 0) << r.Text();
 
