@@ -145,6 +145,9 @@ absl::StatusOr<rapidjson::Document> CivoClient::Call(const std::string& method, 
   }
   HttpRequest req{method, base_url_ + target, body};
   const bool creates = method == "POST";
+  // What the log says of the request: the path and region, never the body
+  // (user_data) nor other query values.
+  const std::string shown = absl::StrCat(method, " ", path, region.empty() ? "" : " region=", region);
 
   for (int attempt = 0;; ++attempt) {
     auto start = std::chrono::steady_clock::now();
@@ -153,8 +156,8 @@ absl::StatusOr<rapidjson::Document> CivoClient::Call(const std::string& method, 
     std::optional<std::chrono::seconds> retry_after;
     absl::Status err;
     if (resp.ok()) {
-      Log(absl::StrCat("civoapi: ", method, " ", target, " -> ", resp->status, " (", ms.count(), " ms, attempt ",
-                       attempt + 1, ")"));
+      Log(absl::StrCat("civoapi: ", shown, " -> ", resp->status, " (", ms.count(), " ms, attempt ", attempt + 1,
+                       ")"));
       if (resp->status >= 200 && resp->status < 300) {
         rapidjson::Document d;
         if (absl::StripAsciiWhitespace(resp->body).empty()) return d;  // Null
@@ -166,8 +169,8 @@ absl::StatusOr<rapidjson::Document> CivoClient::Call(const std::string& method, 
       err = Decode(resp->status, resp->body, creates);
     } else {
       err = resp.status();
-      Log(absl::StrCat("civoapi: ", method, " ", target, " -> error ", err.message(), " (", ms.count(),
-                       " ms, attempt ", attempt + 1, ")"));
+      Log(absl::StrCat("civoapi: ", shown, " -> error ", err.message(), " (", ms.count(), " ms, attempt ",
+                       attempt + 1, ")"));
     }
     if (civoapi::IsCancelled(err)) return err;
     std::optional<ApiError> api = GetApiError(err);
@@ -175,7 +178,16 @@ absl::StatusOr<rapidjson::Document> CivoClient::Call(const std::string& method, 
     if (mode == RetryMode::kOnlyIfNothingDone && api.has_value() && api->ambiguous) retry = false;
     if (!retry) return err;
     std::chrono::milliseconds delay = BackoffDelay(backoff_, attempt, retry_after, Random());
-    if (std::chrono::steady_clock::now() + delay >= opts.deadline) return err;
+    if (std::chrono::steady_clock::now() + delay >= opts.deadline) {
+      Log(absl::StrCat("civoapi: ", shown, ": not retried, the deadline is too close"));
+      return err;
+    }
+    if (options_.debug_log) {
+      std::string reason = !api.has_value()        ? absl::StatusCodeToString(err.code())
+                           : api->http_status == 0 ? api->code
+                                                   : absl::StrCat("HTTP ", api->http_status, " ", api->code);
+      Log(absl::StrCat("civoapi: ", shown, ": retrying in ", delay.count(), " ms (", reason, ")"));
+    }
     if (!SleepOrCancel(opts.cancel, delay)) return absl::CancelledError("Civo API call cancelled");
   }
 }

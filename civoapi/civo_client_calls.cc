@@ -45,18 +45,21 @@ bool SleepOrCancel(const std::shared_ptr<const CancelToken>& cancel, std::chrono
 // Polls `get` until `pred` holds, on a PollSchedule (see poll_schedule.h):
 // the first poll is immediate and tells which status the object is in; how
 // long objects stayed in that status before (learned in `dwell`, keyed by
-// `kind` and status) decides when to look again.
+// `kind`, status and `determined_by`, e.g. size and image) decides when to
+// look again. Each poll is logged (object, status, next poll) through `log`.
 template <typename T>
 absl::StatusOr<T> Poll(const std::string& what, const std::string& kind,
                        const std::function<absl::StatusOr<T>()>& get, const std::function<bool(const T&)>& pred,
-                       const std::function<std::string(const T&)>& status, StatusDwellTimes& dwell,
-                       const CallOptions& opts) {
+                       const std::function<std::string(const T&)>& status,
+                       const std::function<std::string(const T&)>& determined_by, StatusDwellTimes& dwell,
+                       const CallOptions& opts, const std::function<void(const std::string&)>& log) {
   using std::chrono::duration_cast;
   using ms = std::chrono::milliseconds;
   const auto start = std::chrono::steady_clock::now();
   auto since_start = [&] { return duration_cast<ms>(std::chrono::steady_clock::now() - start); };
   std::optional<PollSchedule> schedule;
   std::string first_status;  // the status being waited out
+  std::string dwell_key;     // where its dwell time is learned
   bool same_status = true;   // still the status first seen (so the dwell time means something)
   ms last_miss{0};
   std::string last = "unknown";
@@ -65,14 +68,15 @@ absl::StatusOr<T> Poll(const std::string& what, const std::string& kind,
     absl::StatusOr<T> cur = get();
     if (!cur.ok()) return cur.status();
     if (pred(*cur)) {
-      if (schedule.has_value() && same_status) dwell.Record(kind + ":" + first_status, last_miss, since_start());
+      if (schedule.has_value() && same_status) dwell.Record(dwell_key, last_miss, since_start());
       return cur;
     }
     last = status(*cur);
     last_miss = since_start();
     if (!schedule.has_value()) {
       first_status = last;
-      schedule.emplace(dwell.Expected(kind + ":" + first_status));
+      dwell_key = StatusDwellTimes::DwellKey(kind, first_status, determined_by(*cur));
+      schedule.emplace(dwell.Expected(dwell_key));
     } else if (last != first_status) {
       same_status = false;
     }
@@ -84,6 +88,8 @@ absl::StatusOr<T> Poll(const std::string& what, const std::string& kind,
       return absl::DeadlineExceededError(absl::StrCat("timed out waiting for ", what, " (last status ", last, ")"));
     }
     auto sleep = std::min(schedule->Next(last_miss), duration_cast<ms>(opts.deadline - now));
+    log(absl::StrCat("civoapi: waiting for ", what, ": status ", last, " after ", last_miss.count(),
+                     " ms, next poll in ", sleep.count(), " ms"));
     if (!SleepOrCancel(opts.cancel, sleep)) return absl::CancelledError("wait cancelled");
   }
 }
@@ -174,7 +180,9 @@ absl::StatusOr<Instance> CivoClient::WaitInstance(const std::string& id,
                                                   const CallOptions& opts) {
   return Poll<Instance>(
       "instance " + id, "instance", [&] { return GetInstance(id, opts); }, pred,
-      [](const Instance& i) { return i.status; }, dwell_, opts);
+      [](const Instance& i) { return i.status; },
+      [](const Instance& i) { return i.size + "/" + i.source_id; }, dwell_, opts,
+      [this](const std::string& line) { Log(line); });
 }
 
 // ---- Catalogue ----
@@ -289,7 +297,8 @@ absl::StatusOr<Volume> CivoClient::WaitVolume(const std::string& id, const std::
                                               const CallOptions& opts) {
   return Poll<Volume>(
       "volume " + id, "volume", [&] { return GetVolume(id, opts); }, pred,
-      [](const Volume& v) { return v.status; }, dwell_, opts);
+      [](const Volume& v) { return v.status; }, [](const Volume&) { return std::string(); }, dwell_, opts,
+      [this](const std::string& line) { Log(line); });
 }
 
 // ---- Reserved IPs ----

@@ -6,10 +6,11 @@ namespace civoapi {
 
 PollSchedule::ms PollSchedule::Next(ms elapsed) {
   if (expected_.has_value()) {
-    // Sleep through most of the expected time, then poll finely for a while
-    // past it; if the object is later than that, fall back to backing off.
+    // Poll at the cap until shortly before the expected moment (the object
+    // may be quicker this time), then finely for a while past it; if it is
+    // later than that, fall back to backing off.
     const ms wake = *expected_ - kFine;
-    if (elapsed < wake) return std::max(kFine, wake - elapsed);
+    if (elapsed < wake) return std::clamp(wake - elapsed, kFine, kCap);
     if (elapsed < *expected_ + 4 * kEarlyPhase / 5) return kFine;
   } else if (elapsed < kEarlyPhase) {
     return kEarly;
@@ -17,6 +18,11 @@ PollSchedule::ms PollSchedule::Next(ms elapsed) {
   ms next = growing_;
   growing_ = std::min(kCap, growing_ + growing_ / 2);
   return next;
+}
+
+std::string StatusDwellTimes::DwellKey(const std::string& kind, const std::string& status,
+                                       const std::string& determined_by) {
+  return kind + ":" + status + ":" + determined_by;
 }
 
 std::optional<StatusDwellTimes::ms> StatusDwellTimes::Expected(const std::string& status) const {

@@ -4,10 +4,17 @@
 // finished build late (up to half the current interval), and a caller that
 // creates many instances, a batch at a time, pays that lateness once per batch. The API gives no
 // completion time, so the client learns how long objects stay in a status
-// (StatusDwellTimes) and a schedule sleeps until shortly before the expected
-// moment, then polls finely. Without a learned time it polls every 250 ms
-// for the first seconds (fast builds are noticed promptly), then backs off
-// to a cap (long builds cost one call per cap, not a flood).
+// (StatusDwellTimes) and a schedule polls finely around the expected
+// moment. Without a learned time it polls every 250 ms for the first seconds
+// (fast builds are noticed promptly), then backs off to a cap (long builds
+// cost one call per cap, not a flood).
+//
+// What is learned only ever makes polling finer: no pause is longer than
+// kCap, whatever was learned, so an object that is much quicker than the
+// last one (another size, another image, a quieter moment) is still noticed
+// within kCap. Learned times are kept per status and per what the caller
+// says determines them (DwellKey), so one size or image does not teach
+// another.
 #ifndef CIVOAPI_POLL_SCHEDULE_H_
 #define CIVOAPI_POLL_SCHEDULE_H_
 
@@ -27,7 +34,7 @@ class PollSchedule {
   explicit PollSchedule(std::optional<ms> expected) : expected_(expected) {}
 
   // The pause before the next poll, given the time elapsed since the wait
-  // began. Never zero.
+  // began. Never zero, never more than kCap.
   ms Next(ms elapsed);
 
   static constexpr ms kFine{100};      // polling near the expected moment
@@ -45,6 +52,12 @@ class PollSchedule {
 class StatusDwellTimes {
  public:
   using ms = std::chrono::milliseconds;
+
+  // The key a dwell time is learned under: the kind of object, the status it
+  // is waited out of, and what makes that wait longer or shorter (for an
+  // instance, its size and image); e.g. "instance:BUILDING:g3.small/ubuntu".
+  static std::string DwellKey(const std::string& kind, const std::string& status,
+                              const std::string& determined_by);
 
   std::optional<ms> Expected(const std::string& status) const;
   // `ready_between_*`: the last poll that still saw `status` and the first

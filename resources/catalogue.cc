@@ -1,5 +1,6 @@
 #include "resources/catalogue.h"
 
+#include <algorithm>
 #include <chrono>
 
 namespace resources {
@@ -19,12 +20,21 @@ Clock::duration MaxAge(Freshness f) { return f == Freshness::kCached ? kForever 
 }  // namespace
 
 Catalogue::Catalogue(std::shared_ptr<civoapi::Client> client,
-                     std::shared_ptr<const civoapi::CancelToken> cancel)
-    : client_(std::move(client)), cancel_(std::move(cancel)) {}
+                     std::shared_ptr<const civoapi::CancelToken> cancel,
+                     Clock::time_point deadline)
+    : client_(std::move(client)), cancel_(std::move(cancel)), deadline_(deadline) {}
+
+std::shared_ptr<Catalogue> Catalogue::ForRequest(std::shared_ptr<const civoapi::CancelToken> cancel,
+                                                 Clock::time_point deadline) const {
+  auto view = std::make_shared<Catalogue>(*this);
+  view->cancel_ = std::move(cancel);
+  view->deadline_ = deadline;
+  return view;
+}
 
 civoapi::CallOptions Catalogue::Options(const std::string& region) const {
   civoapi::CallOptions o;
-  o.deadline = Clock::now() + kLoadDeadline;
+  o.deadline = std::min(deadline_, Clock::now() + kLoadDeadline);
   o.cancel = cancel_;
   o.region = region;
   return o;
@@ -32,33 +42,37 @@ civoapi::CallOptions Catalogue::Options(const std::string& region) const {
 
 absl::StatusOr<std::vector<civoapi::Size>> Catalogue::Sizes(const std::string& region,
                                                             Freshness f) {
-  return sizes_.Get(region, MaxAge(f), [&] { return client_->ListSizes(Options(region)); });
+  return sizes_.Get(region, MaxAge(f), Limits(),
+                    [&] { return client_->ListSizes(Options(region)); });
 }
 
 absl::StatusOr<std::vector<civoapi::DiskImage>> Catalogue::DiskImages(const std::string& region,
                                                                       Freshness f) {
-  return images_.Get(region, MaxAge(f), [&] { return client_->ListDiskImages(Options(region)); });
+  return images_.Get(region, MaxAge(f), Limits(),
+                     [&] { return client_->ListDiskImages(Options(region)); });
 }
 
 absl::StatusOr<std::vector<civoapi::Network>> Catalogue::Networks(const std::string& region,
                                                                   Freshness f) {
-  return networks_.Get(region, MaxAge(f), [&] { return client_->ListNetworks(Options(region)); });
+  return networks_.Get(region, MaxAge(f), Limits(),
+                       [&] { return client_->ListNetworks(Options(region)); });
 }
 
 absl::StatusOr<std::vector<civoapi::Firewall>> Catalogue::Firewalls(const std::string& region,
                                                                     Freshness f) {
-  return firewalls_.Get(region, MaxAge(f),
+  return firewalls_.Get(region, MaxAge(f), Limits(),
                         [&] { return client_->ListFirewalls(Options(region)); });
 }
 
 absl::StatusOr<std::vector<civoapi::Volume>> Catalogue::Volumes(const std::string& region,
                                                                 Freshness f) {
-  return volumes_.Get(region, f == Freshness::kCached ? kBrief : kNow, [&] { return client_->ListVolumes(Options(region)); });
+  return volumes_.Get(region, f == Freshness::kCached ? kBrief : kNow, Limits(),
+                      [&] { return client_->ListVolumes(Options(region)); });
 }
 
 absl::StatusOr<std::vector<civoapi::ReservedIp>> Catalogue::ReservedIps(
     const std::string& region, Freshness f) {
-  return reserved_ips_.Get(region, f == Freshness::kCached ? kBrief : kNow,
+  return reserved_ips_.Get(region, f == Freshness::kCached ? kBrief : kNow, Limits(),
                            [&] { return client_->ListReservedIps(Options(region)); });
 }
 

@@ -2,9 +2,14 @@
 // the process lifetime (sizes, disk images, networks, firewalls) or for a
 // couple of seconds (volumes and reserved IPs, which move between instances
 // during a create_before_destroy handover).
+//
+// The provider holds one Catalogue; each request works through a view of it
+// (ForRequest) that shares the caches but loads and waits under that
+// request's cancel token and deadline.
 #ifndef RESOURCES_CATALOGUE_H_
 #define RESOURCES_CATALOGUE_H_
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,8 +30,15 @@ enum class Freshness {
 
 class Catalogue {
  public:
+  // `cancel` (may be null) and `deadline` bound this object's loads and waits.
   Catalogue(std::shared_ptr<civoapi::Client> client,
-            std::shared_ptr<const civoapi::CancelToken> cancel);
+            std::shared_ptr<const civoapi::CancelToken> cancel,
+            std::chrono::steady_clock::time_point deadline =
+                std::chrono::steady_clock::time_point::max());
+
+  // The same caches, under another request's cancel token and deadline.
+  std::shared_ptr<Catalogue> ForRequest(std::shared_ptr<const civoapi::CancelToken> cancel,
+                                        std::chrono::steady_clock::time_point deadline) const;
 
   absl::StatusOr<std::vector<civoapi::Size>> Sizes(const std::string& region, Freshness f);
   absl::StatusOr<std::vector<civoapi::DiskImage>> DiskImages(const std::string& region,
@@ -41,9 +53,12 @@ class Catalogue {
 
  private:
   civoapi::CallOptions Options(const std::string& region) const;
+  WaitLimits Limits() const { return {cancel_.get(), deadline_}; }
 
   std::shared_ptr<civoapi::Client> client_;
   std::shared_ptr<const civoapi::CancelToken> cancel_;
+  std::chrono::steady_clock::time_point deadline_;
+  // Handles: copies of a Catalogue share them.
   SingleFlightCache<std::vector<civoapi::Size>> sizes_;
   SingleFlightCache<std::vector<civoapi::DiskImage>> images_;
   SingleFlightCache<std::vector<civoapi::Network>> networks_;

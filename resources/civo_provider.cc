@@ -6,6 +6,7 @@
 #include "civoapi/client.h"
 #include "resources/compute_instance/compute_instance_resource.h"
 #include "resources/provider_context.h"
+#include "tfplugin/log.h"
 
 namespace resources {
 
@@ -22,13 +23,13 @@ class CivoProvider final : public tfplugin::Provider {
 
   const tfplugin::Schema& config_schema() const override { return ProviderConfigSchema(); }
 
-  void ValidateConfig(const tfplugin::cty::Value& config,
+  void ValidateConfig(const tfplugin::RequestContext&, const tfplugin::cty::Value& config,
                       tfplugin::Diagnostics& diags) const override {
     ValidateProviderConfig(config, diags);
   }
 
-  void Configure(const tfplugin::cty::Value& config, const std::string& terraform_version,
-                 tfplugin::Diagnostics& diags) override {
+  void Configure(const tfplugin::RequestContext&, const tfplugin::cty::Value& config,
+                 const std::string& terraform_version, tfplugin::Diagnostics& diags) override {
     ValidateProviderConfig(config, diags);
     if (diags.HasError()) return;
     ProviderSettings s = ResolveProviderConfig(config, env_, diags);
@@ -45,6 +46,11 @@ class CivoProvider final : public tfplugin::Provider {
     opts.region = s.region;
     opts.user_agent = std::string("terraform-provider-civo/") + CIVO_PROVIDER_VERSION +
                       (terraform_version.empty() ? "" : " terraform/" + terraform_version);
+    // One DEBUG line per API request, retry and wait (TF_LOG_PROVIDER=DEBUG).
+    // The client never passes the token or a request body to this sink.
+    opts.debug_log = [](const std::string& line) {
+      tfplugin::Log(tfplugin::LogLevel::kDebug, "civoapi", line);
+    };
     auto client = civoapi::Client::Create(std::move(opts));
     if (!client.ok()) {
       diags.AddError("Could not set up the Civo API client", std::string(client.status().message()));
@@ -52,8 +58,6 @@ class CivoProvider final : public tfplugin::Provider {
     }
     context_->Configure(std::shared_ptr<civoapi::Client>(std::move(*client)), s.region);
   }
-
-  void Stop() override { context_->Stop(); }
 
   const std::vector<tfplugin::Resource*>& resources() const override { return resources_; }
 

@@ -2,10 +2,11 @@
 
 namespace tfplugin {
 
-EphemeralRenewResult EphemeralResource::Renew(const std::string& private_data, Diagnostics&) {
+EphemeralRenewResult EphemeralResource::Renew(const RequestContext&, const std::string& private_data,
+                                              Diagnostics&) {
   return EphemeralRenewResult{private_data, std::nullopt};
 }
 
-void EphemeralResource::Close(const std::string&, Diagnostics&) {}
+void EphemeralResource::Close(const RequestContext&, const std::string&, Diagnostics&) {}
 
 }  // namespace tfplugin

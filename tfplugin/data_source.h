@@ -1,7 +1,8 @@
 // The protocol-free contract of a data source, an ephemeral resource and a
 // provider function. The gRPC server decodes requests against the declared
 // schema or signature, calls these, and encodes the results; none of them
-// sees protobuf. Every method may be called concurrently.
+// sees protobuf. Every method may be called concurrently, and gets the
+// context of its request (cancellation, deadline, logging).
 #ifndef TFPLUGIN_DATA_SOURCE_H_
 #define TFPLUGIN_DATA_SOURCE_H_
 
@@ -13,6 +14,7 @@
 #include "tfplugin/cty/type.h"
 #include "tfplugin/cty/value.h"
 #include "tfplugin/diagnostics.h"
+#include "tfplugin/request_context.h"
 #include "tfplugin/schema.h"
 
 namespace tfplugin {
@@ -24,9 +26,11 @@ class DataSource {
   virtual const std::string& type_name() const = 0;
   virtual const Schema& schema() const = 0;
   // Static checks only; unknown values must be skipped.
-  virtual void Validate(const cty::Value& config, Diagnostics& diags) const = 0;
+  virtual void Validate(const RequestContext& ctx, const cty::Value& config,
+                        Diagnostics& diags) const = 0;
   // Returns the whole object: the config's values with the computed ones filled.
-  virtual cty::Value Read(const cty::Value& config, Diagnostics& diags) = 0;
+  virtual cty::Value Read(const RequestContext& ctx, const cty::Value& config,
+                          Diagnostics& diags) = 0;
 };
 
 struct EphemeralOpenResult {
@@ -48,12 +52,16 @@ class EphemeralResource {
   virtual ~EphemeralResource() = default;
   virtual const std::string& type_name() const = 0;
   virtual const Schema& schema() const = 0;
-  virtual void Validate(const cty::Value& config, Diagnostics& diags) const = 0;
-  virtual EphemeralOpenResult Open(const cty::Value& config, Diagnostics& diags) = 0;
+  virtual void Validate(const RequestContext& ctx, const cty::Value& config,
+                        Diagnostics& diags) const = 0;
+  virtual EphemeralOpenResult Open(const RequestContext& ctx, const cty::Value& config,
+                                   Diagnostics& diags) = 0;
   // The default never renews: it returns the private data unchanged.
-  virtual EphemeralRenewResult Renew(const std::string& private_data, Diagnostics& diags);
+  virtual EphemeralRenewResult Renew(const RequestContext& ctx, const std::string& private_data,
+                                     Diagnostics& diags);
   // The default has nothing to release.
-  virtual void Close(const std::string& private_data, Diagnostics& diags);
+  virtual void Close(const RequestContext& ctx, const std::string& private_data,
+                     Diagnostics& diags);
 };
 
 // One parameter of a provider function.
@@ -90,7 +98,7 @@ class Function {
   virtual const FunctionSignature& signature() const = 0;
   // `arguments` holds one value per parameter, then the variadic ones. On
   // failure, set `error` (the returned value is then ignored).
-  virtual cty::Value Call(const std::vector<cty::Value>& arguments,
+  virtual cty::Value Call(const RequestContext& ctx, const std::vector<cty::Value>& arguments,
                           std::optional<FunctionError>& error) = 0;
 };
 

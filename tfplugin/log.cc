@@ -100,9 +100,11 @@ bool LogEnabled(LogLevel level) {
   return level != LogLevel::kOff && static_cast<int>(level) >= g_level.load();
 }
 
-std::string FormatLogLine(LogLevel level, std::string_view module, std::string_view message,
-                          std::initializer_list<LogField> fields,
-                          std::chrono::system_clock::time_point at) {
+namespace {
+
+std::string FormatLine(LogLevel level, std::string_view module, std::string_view message,
+                       const LogField* begin, const LogField* end,
+                       std::chrono::system_clock::time_point at) {
   std::string out = "{\"@level\":";
   AppendJsonString(out, LevelName(level));
   out += ",\"@message\":";
@@ -111,7 +113,8 @@ std::string FormatLogLine(LogLevel level, std::string_view module, std::string_v
   AppendJsonString(out, module);
   out += ",\"@timestamp\":";
   AppendJsonString(out, Timestamp(at));
-  for (const LogField& f : fields) {
+  for (const LogField* it = begin; it != end; ++it) {
+    const LogField& f = *it;
     if (f.key.empty() || f.key[0] == '@') continue;  // reserved keys stay hclog's
     out += ',';
     AppendJsonString(out, f.key);
@@ -134,10 +137,7 @@ std::string FormatLogLine(LogLevel level, std::string_view module, std::string_v
   return out;
 }
 
-void Log(LogLevel level, std::string_view module, std::string_view message,
-         std::initializer_list<LogField> fields) {
-  if (!LogEnabled(level)) return;
-  std::string line = FormatLogLine(level, module, message, fields, std::chrono::system_clock::now());
+void Write(std::string line) {
   std::lock_guard<std::mutex> lock(g_sink_mu);
   if (g_sink != nullptr) {
     (*g_sink)(line);
@@ -151,6 +151,28 @@ void Log(LogLevel level, std::string_view module, std::string_view message,
     if (n <= 0) break;
     off += static_cast<size_t>(n);
   }
+}
+
+}  // namespace
+
+std::string FormatLogLine(LogLevel level, std::string_view module, std::string_view message,
+                          std::initializer_list<LogField> fields,
+                          std::chrono::system_clock::time_point at) {
+  return FormatLine(level, module, message, fields.begin(), fields.end(), at);
+}
+
+void Log(LogLevel level, std::string_view module, std::string_view message,
+         std::initializer_list<LogField> fields) {
+  if (!LogEnabled(level)) return;
+  Write(FormatLine(level, module, message, fields.begin(), fields.end(),
+                   std::chrono::system_clock::now()));
+}
+
+void Log(LogLevel level, std::string_view module, std::string_view message,
+         const std::vector<LogField>& fields) {
+  if (!LogEnabled(level)) return;
+  Write(FormatLine(level, module, message, fields.data(), fields.data() + fields.size(),
+                   std::chrono::system_clock::now()));
 }
 
 void SetLogSinkForTesting(std::function<void(std::string_view)> sink) {

@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 namespace tfplugin {
 
@@ -49,6 +50,9 @@ bool LogEnabled(LogLevel level);
 // `module` is the hclog sub-logger name, e.g. "tfplugin" or "civo".
 void Log(LogLevel level, std::string_view module, std::string_view message,
          std::initializer_list<LogField> fields = {});
+// The same with fields assembled at run time.
+void Log(LogLevel level, std::string_view module, std::string_view message,
+         const std::vector<LogField>& fields);
 
 // One hclog JSON line (without the trailing newline). Exposed for tests.
 std::string FormatLogLine(LogLevel level, std::string_view module, std::string_view message,

@@ -11,6 +11,7 @@
 #include "tfplugin/cty/value.h"
 #include "tfplugin/data_source.h"
 #include "tfplugin/diagnostics.h"
+#include "tfplugin/request_context.h"
 #include "tfplugin/resource.h"
 #include "tfplugin/schema.h"
 
@@ -21,15 +22,16 @@ class Provider {
   virtual ~Provider() = default;
 
   virtual const Schema& config_schema() const = 0;
-  virtual void ValidateConfig(const cty::Value& config, Diagnostics& diags) const = 0;
-  // Called once per process before any plan/apply/read/import. `config` may
+  virtual void ValidateConfig(const RequestContext& ctx, const cty::Value& config,
+                              Diagnostics& diags) const = 0;
+  // Called before any plan/apply/read/import (once per run; a `-debug`
+  // process serving several runs is configured again for each). `config` may
   // contain unknown values (Terraform sends them when the provider block
   // depends on resources not yet created).
-  virtual void Configure(const cty::Value& config, const std::string& terraform_version,
-                         Diagnostics& diags) = 0;
-  // StopProvider: abort in-flight waits promptly. Must be thread-safe and
-  // must not block for long.
-  virtual void Stop() = 0;
+  virtual void Configure(const RequestContext& ctx, const cty::Value& config,
+                         const std::string& terraform_version, Diagnostics& diags) = 0;
+  // There is no Stop(): StopProvider cancels the RequestContext of every
+  // request in flight, and the provider's code observes that.
 
   // The resource types, in a stable order. Owned by the provider.
   virtual const std::vector<Resource*>& resources() const = 0;

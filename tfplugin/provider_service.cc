@@ -14,34 +14,6 @@ namespace {
 
 constexpr char kModule[] = "tfplugin";
 
-// Runs one RPC body; turns any exception into an error diagnostic so nothing
-// escapes into gRPC, and logs the RPC name and duration (never values).
-template <typename Fn>
-void AtEdge(const char* rpc, google::protobuf::RepeatedPtrField<tfplugin6::Diagnostic>* out,
-            Fn&& body) {
-  auto start = std::chrono::steady_clock::now();
-  Diagnostics diags;
-  try {
-    body(diags);
-  } catch (const std::exception& e) {
-    diags.AddError("Internal error in the provider",
-                   std::string("The provider failed while handling ") + rpc + ": " + e.what());
-    Log(LogLevel::kError, kModule, "exception in RPC handler", {{"rpc", rpc}});
-  } catch (...) {
-    diags.AddError("Internal error in the provider",
-                   std::string("The provider failed while handling ") + rpc + ".");
-    Log(LogLevel::kError, kModule, "exception in RPC handler", {{"rpc", rpc}});
-  }
-  wire::AppendDiagnostics(diags, out);
-  if (LogEnabled(LogLevel::kDebug)) {
-    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                    .count();
-    Log(LogLevel::kDebug, kModule, "served RPC",
-        {{"rpc", rpc}, {"duration_ms", ms}, {"diagnostics", static_cast<int64_t>(diags.items().size())},
-         {"error", diags.HasError()}});
-  }
-}
-
 // Decodes one DynamicValue field; on failure adds an error naming the field.
 bool Decode(const tfplugin6::DynamicValue& dv, const cty::Type& type, const char* field,
             Diagnostics& diags, cty::Value* out) {
@@ -132,6 +104,42 @@ void SetTimestamp(std::chrono::system_clock::time_point t, tfplugin6::Timestamp*
 }  // namespace
 
 ProviderService::ProviderService(Factory factory) : factory_(std::move(factory)) {}
+
+// Logs the RPC name and duration (never values).
+template <typename Fn>
+void ProviderService::AtEdge(grpc::ServerContext* server_ctx, const char* rpc,
+                             const std::string& type_name,
+                             google::protobuf::RepeatedPtrField<tfplugin6::Diagnostic>* out,
+                             Fn&& body) {
+  auto start = std::chrono::steady_clock::now();
+  RequestContext ctx(rpc, type_name, ClientDeadline(server_ctx));
+  Diagnostics diags;
+  {
+    InFlightRequests::Registration registered = in_flight_.Add(&ctx, server_ctx);
+    try {
+      body(ctx, diags);
+    } catch (const std::exception& e) {
+      diags.AddError("Internal error in the provider",
+                     std::string("The provider failed while handling ") + rpc + ": " + e.what());
+      ctx.Log(LogLevel::kError, kModule, "exception in RPC handler");
+    } catch (...) {
+      diags.AddError("Internal error in the provider",
+                     std::string("The provider failed while handling ") + rpc + ".");
+      ctx.Log(LogLevel::kError, kModule, "exception in RPC handler");
+    }
+  }
+  wire::AppendDiagnostics(diags, out);
+  if (LogEnabled(LogLevel::kDebug)) {
+    double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    ctx.Log(
+        LogLevel::kDebug, kModule, "served RPC",
+        {{"duration_ms", ms},
+         {"diagnostics", static_cast<int64_t>(diags.items().size())},
+         {"error", diags.HasError()},
+         {"cancelled", std::string(ctx.cancelled() ? CancelCauseText(ctx.cancel_cause()) : "")}});
+  }
+}
 ProviderService::~ProviderService() = default;
 
 Provider& ProviderService::provider() {
@@ -144,235 +152,235 @@ Provider& ProviderService::provider() {
   return *provider_;
 }
 
-void ProviderService::StopIfStarted() {
-  if (Provider* p = ready_.load()) {
-    try {
-      p->Stop();
-    } catch (...) {
-      Log(LogLevel::kError, kModule, "Provider::Stop threw");
-    }
-  }
-}
+void ProviderService::StopIfStarted() { in_flight_.CancelAll(CancelCause::kShutdown); }
 
-grpc::Status ProviderService::GetMetadata(grpc::ServerContext*,
+grpc::Status ProviderService::GetMetadata(grpc::ServerContext* server_ctx,
                                           const tfplugin6::GetMetadataMessage_Request*,
                                           tfplugin6::GetMetadataMessage_Response* resp) {
-  AtEdge("GetMetadata", resp->mutable_diagnostics(), [&](Diagnostics&) {
-    resp->mutable_server_capabilities()->set_plan_destroy(true);
-    resp->mutable_server_capabilities()->set_get_provider_schema_optional(true);
-    for (Resource* r : provider().resources()) resp->add_resources()->set_type_name(r->type_name());
-    DescribeExtras(provider(), resp);
-  });
+  AtEdge(server_ctx, "GetMetadata", "", resp->mutable_diagnostics(),
+         [&](const RequestContext&, Diagnostics&) {
+           resp->mutable_server_capabilities()->set_plan_destroy(true);
+           resp->mutable_server_capabilities()->set_get_provider_schema_optional(true);
+           for (Resource* r : provider().resources())
+             resp->add_resources()->set_type_name(r->type_name());
+           DescribeExtras(provider(), resp);
+         });
   return grpc::Status::OK;
 }
 
-grpc::Status ProviderService::GetProviderSchema(grpc::ServerContext*,
+grpc::Status ProviderService::GetProviderSchema(grpc::ServerContext* server_ctx,
                                                 const tfplugin6::GetProviderSchema_Request*,
                                                 tfplugin6::GetProviderSchema_Response* resp) {
-  AtEdge("GetProviderSchema", resp->mutable_diagnostics(), [&](Diagnostics&) {
-    std::call_once(schema_built_, [this] {
-      tfplugin6::GetProviderSchema_Response built;
-      Provider& p = provider();
-      wire::SchemaToProto(p.config_schema(), built.mutable_provider());
-      for (Resource* r : p.resources()) {
-        wire::SchemaToProto(r->schema(), &(*built.mutable_resource_schemas())[r->type_name()]);
-      }
-      built.mutable_server_capabilities()->set_plan_destroy(true);
-      built.mutable_server_capabilities()->set_get_provider_schema_optional(true);
-      SchemaExtras(p, &built);
-      schema_response_ = std::move(built);
-    });
-    resp->CopyFrom(schema_response_);
-  });
+  AtEdge(server_ctx, "GetProviderSchema", "", resp->mutable_diagnostics(),
+         [&](const RequestContext&, Diagnostics&) {
+           std::call_once(schema_built_, [this] {
+             tfplugin6::GetProviderSchema_Response built;
+             Provider& p = provider();
+             wire::SchemaToProto(p.config_schema(), built.mutable_provider());
+             for (Resource* r : p.resources()) {
+               wire::SchemaToProto(r->schema(),
+                                   &(*built.mutable_resource_schemas())[r->type_name()]);
+             }
+             built.mutable_server_capabilities()->set_plan_destroy(true);
+             built.mutable_server_capabilities()->set_get_provider_schema_optional(true);
+             SchemaExtras(p, &built);
+             schema_response_ = std::move(built);
+           });
+           resp->CopyFrom(schema_response_);
+         });
   return grpc::Status::OK;
 }
 
 grpc::Status ProviderService::ValidateProviderConfig(
-    grpc::ServerContext*, const tfplugin6::ValidateProviderConfig_Request* req,
+    grpc::ServerContext* server_ctx, const tfplugin6::ValidateProviderConfig_Request* req,
     tfplugin6::ValidateProviderConfig_Response* resp) {
-  AtEdge("ValidateProviderConfig", resp->mutable_diagnostics(), [&](Diagnostics& diags) {
-    Provider& p = provider();
-    cty::Value config;
-    if (!Decode(req->config(), ImpliedType(p.config_schema().block), "provider configuration",
-                diags, &config)) {
-      return;
-    }
-    p.ValidateConfig(config, diags);
-  });
+  AtEdge(server_ctx, "ValidateProviderConfig", "", resp->mutable_diagnostics(),
+         [&](const RequestContext& ctx, Diagnostics& diags) {
+           Provider& p = provider();
+           cty::Value config;
+           if (!Decode(req->config(), ImpliedType(p.config_schema().block),
+                       "provider configuration", diags, &config)) {
+             return;
+           }
+           p.ValidateConfig(ctx, config, diags);
+         });
   return grpc::Status::OK;
 }
 
-grpc::Status ProviderService::ConfigureProvider(grpc::ServerContext*,
+grpc::Status ProviderService::ConfigureProvider(grpc::ServerContext* server_ctx,
                                                 const tfplugin6::ConfigureProvider_Request* req,
                                                 tfplugin6::ConfigureProvider_Response* resp) {
-  AtEdge("ConfigureProvider", resp->mutable_diagnostics(), [&](Diagnostics& diags) {
-    Provider& p = provider();
-    cty::Value config;
-    if (!Decode(req->config(), ImpliedType(p.config_schema().block), "provider configuration",
-                diags, &config)) {
-      return;
-    }
-    p.Configure(config, req->terraform_version(), diags);
-  });
+  AtEdge(server_ctx, "ConfigureProvider", "", resp->mutable_diagnostics(),
+         [&](const RequestContext& ctx, Diagnostics& diags) {
+           Provider& p = provider();
+           cty::Value config;
+           if (!Decode(req->config(), ImpliedType(p.config_schema().block),
+                       "provider configuration", diags, &config)) {
+             return;
+           }
+           p.Configure(ctx, config, req->terraform_version(), diags);
+         });
   return grpc::Status::OK;
 }
 
 grpc::Status ProviderService::ValidateResourceConfig(
-    grpc::ServerContext*, const tfplugin6::ValidateResourceConfig_Request* req,
+    grpc::ServerContext* server_ctx, const tfplugin6::ValidateResourceConfig_Request* req,
     tfplugin6::ValidateResourceConfig_Response* resp) {
-  AtEdge("ValidateResourceConfig", resp->mutable_diagnostics(), [&](Diagnostics& diags) {
-    Resource* r = Lookup(provider(), req->type_name(), diags);
-    if (r == nullptr) return;
-    cty::Value config;
-    if (!Decode(req->config(), ImpliedType(r->schema().block), "resource configuration", diags,
-                &config)) {
-      return;
-    }
-    r->Validate(config, diags);
-  });
+  AtEdge(server_ctx, "ValidateResourceConfig", req->type_name(), resp->mutable_diagnostics(),
+         [&](const RequestContext& ctx, Diagnostics& diags) {
+           Resource* r = Lookup(provider(), req->type_name(), diags);
+           if (r == nullptr) return;
+           cty::Value config;
+           if (!Decode(req->config(), ImpliedType(r->schema().block), "resource configuration",
+                       diags, &config)) {
+             return;
+           }
+           r->Validate(ctx, config, diags);
+         });
   return grpc::Status::OK;
 }
 
 grpc::Status ProviderService::UpgradeResourceState(
-    grpc::ServerContext*, const tfplugin6::UpgradeResourceState_Request* req,
+    grpc::ServerContext* server_ctx, const tfplugin6::UpgradeResourceState_Request* req,
     tfplugin6::UpgradeResourceState_Response* resp) {
-  AtEdge("UpgradeResourceState", resp->mutable_diagnostics(), [&](Diagnostics& diags) {
-    Resource* r = Lookup(provider(), req->type_name(), diags);
-    if (r == nullptr) return;
-    if (req->raw_state().json().empty()) {
-      diags.AddError("Unsupported stored state format",
-                     req->raw_state().flatmap().empty()
-                         ? "Terraform sent no stored state to upgrade."
-                         : "The stored state is in the legacy flatmap format, which this "
-                           "provider never wrote and cannot read.");
-      return;
-    }
-    Diagnostics upgrade_diags;
-    cty::Value upgraded = r->UpgradeState(req->version(), req->raw_state().json(), upgrade_diags);
-    diags.Append(upgrade_diags);
-    if (upgrade_diags.HasError()) return;
-    Encode(upgraded, ImpliedType(r->schema().block), "upgraded state", diags,
-           resp->mutable_upgraded_state());
-  });
+  AtEdge(server_ctx, "UpgradeResourceState", req->type_name(), resp->mutable_diagnostics(),
+         [&](const RequestContext& ctx, Diagnostics& diags) {
+           Resource* r = Lookup(provider(), req->type_name(), diags);
+           if (r == nullptr) return;
+           if (req->raw_state().json().empty()) {
+             diags.AddError("Unsupported stored state format",
+                            req->raw_state().flatmap().empty()
+                                ? "Terraform sent no stored state to upgrade."
+                                : "The stored state is in the legacy flatmap format, which this "
+                                  "provider never wrote and cannot read.");
+             return;
+           }
+           Diagnostics upgrade_diags;
+           cty::Value upgraded =
+               r->UpgradeState(ctx, req->version(), req->raw_state().json(), upgrade_diags);
+           diags.Append(upgrade_diags);
+           if (upgrade_diags.HasError()) return;
+           Encode(upgraded, ImpliedType(r->schema().block), "upgraded state", diags,
+                  resp->mutable_upgraded_state());
+         });
   return grpc::Status::OK;
 }
 
-grpc::Status ProviderService::ReadResource(grpc::ServerContext*,
+grpc::Status ProviderService::ReadResource(grpc::ServerContext* server_ctx,
                                            const tfplugin6::ReadResource_Request* req,
                                            tfplugin6::ReadResource_Response* resp) {
-  AtEdge("ReadResource", resp->mutable_diagnostics(), [&](Diagnostics& diags) {
-    Resource* r = Lookup(provider(), req->type_name(), diags);
-    if (r == nullptr) return;
-    cty::Type type = ImpliedType(r->schema().block);
-    ReadRequest rr;
-    if (!Decode(req->current_state(), type, "current state", diags, &rr.current_state)) return;
-    rr.private_data = req->private_();
-    ReadResponse out = r->Read(rr, diags);
-    Encode(out.new_state, type, "new state", diags, resp->mutable_new_state());
-    resp->set_private_(std::move(out.private_data));
-  });
+  AtEdge(server_ctx, "ReadResource", req->type_name(), resp->mutable_diagnostics(),
+         [&](const RequestContext& ctx, Diagnostics& diags) {
+           Resource* r = Lookup(provider(), req->type_name(), diags);
+           if (r == nullptr) return;
+           cty::Type type = ImpliedType(r->schema().block);
+           ReadRequest rr;
+           if (!Decode(req->current_state(), type, "current state", diags, &rr.current_state))
+             return;
+           rr.private_data = req->private_();
+           ReadResponse out = r->Read(ctx, rr, diags);
+           Encode(out.new_state, type, "new state", diags, resp->mutable_new_state());
+           resp->set_private_(std::move(out.private_data));
+         });
   return grpc::Status::OK;
 }
 
-grpc::Status ProviderService::PlanResourceChange(grpc::ServerContext*,
+grpc::Status ProviderService::PlanResourceChange(grpc::ServerContext* server_ctx,
                                                  const tfplugin6::PlanResourceChange_Request* req,
                                                  tfplugin6::PlanResourceChange_Response* resp) {
-  AtEdge("PlanResourceChange", resp->mutable_diagnostics(), [&](Diagnostics& diags) {
-    Resource* r = Lookup(provider(), req->type_name(), diags);
-    if (r == nullptr) return;
-    cty::Type type = ImpliedType(r->schema().block);
-    PlanRequest pr;
-    if (!Decode(req->prior_state(), type, "prior state", diags, &pr.prior_state) ||
-        !Decode(req->proposed_new_state(), type, "proposed new state", diags,
-                &pr.proposed_new_state) ||
-        !Decode(req->config(), type, "configuration", diags, &pr.config)) {
-      return;
-    }
-    pr.prior_private = req->prior_private();
-    PlanResponse out = r->Plan(pr, diags);
-    Encode(out.planned_state, type, "planned state", diags, resp->mutable_planned_state());
-    for (const AttributePath& path : out.requires_replace) {
-      wire::PathToProto(path, resp->add_requires_replace());
-    }
-    resp->set_planned_private(std::move(out.planned_private));
-  });
+  AtEdge(server_ctx, "PlanResourceChange", req->type_name(), resp->mutable_diagnostics(),
+         [&](const RequestContext& ctx, Diagnostics& diags) {
+           Resource* r = Lookup(provider(), req->type_name(), diags);
+           if (r == nullptr) return;
+           cty::Type type = ImpliedType(r->schema().block);
+           PlanRequest pr;
+           if (!Decode(req->prior_state(), type, "prior state", diags, &pr.prior_state) ||
+               !Decode(req->proposed_new_state(), type, "proposed new state", diags,
+                       &pr.proposed_new_state) ||
+               !Decode(req->config(), type, "configuration", diags, &pr.config)) {
+             return;
+           }
+           pr.prior_private = req->prior_private();
+           PlanResponse out = r->Plan(ctx, pr, diags);
+           Encode(out.planned_state, type, "planned state", diags, resp->mutable_planned_state());
+           for (const AttributePath& path : out.requires_replace) {
+             wire::PathToProto(path, resp->add_requires_replace());
+           }
+           resp->set_planned_private(std::move(out.planned_private));
+         });
   return grpc::Status::OK;
 }
 
-grpc::Status ProviderService::ApplyResourceChange(
-    grpc::ServerContext*, const tfplugin6::ApplyResourceChange_Request* req,
-    tfplugin6::ApplyResourceChange_Response* resp) {
-  AtEdge("ApplyResourceChange", resp->mutable_diagnostics(), [&](Diagnostics& diags) {
-    Resource* r = Lookup(provider(), req->type_name(), diags);
-    if (r == nullptr) return;
-    cty::Type type = ImpliedType(r->schema().block);
-    ApplyRequest ar;
-    if (!Decode(req->prior_state(), type, "prior state", diags, &ar.prior_state) ||
-        !Decode(req->planned_state(), type, "planned state", diags, &ar.planned_state) ||
-        !Decode(req->config(), type, "configuration", diags, &ar.config)) {
-      return;
-    }
-    ar.planned_private = req->planned_private();
-    ApplyResponse out = r->Apply(ar, diags);
-    Encode(out.new_state, type, "new state", diags, resp->mutable_new_state());
-    resp->set_private_(std::move(out.private_data));
-  });
+grpc::Status ProviderService::ApplyResourceChange(grpc::ServerContext* server_ctx,
+                                                  const tfplugin6::ApplyResourceChange_Request* req,
+                                                  tfplugin6::ApplyResourceChange_Response* resp) {
+  AtEdge(server_ctx, "ApplyResourceChange", req->type_name(), resp->mutable_diagnostics(),
+         [&](const RequestContext& ctx, Diagnostics& diags) {
+           Resource* r = Lookup(provider(), req->type_name(), diags);
+           if (r == nullptr) return;
+           cty::Type type = ImpliedType(r->schema().block);
+           ApplyRequest ar;
+           if (!Decode(req->prior_state(), type, "prior state", diags, &ar.prior_state) ||
+               !Decode(req->planned_state(), type, "planned state", diags, &ar.planned_state) ||
+               !Decode(req->config(), type, "configuration", diags, &ar.config)) {
+             return;
+           }
+           ar.planned_private = req->planned_private();
+           ApplyResponse out = r->Apply(ctx, ar, diags);
+           Encode(out.new_state, type, "new state", diags, resp->mutable_new_state());
+           resp->set_private_(std::move(out.private_data));
+         });
   return grpc::Status::OK;
 }
 
-grpc::Status ProviderService::ImportResourceState(
-    grpc::ServerContext*, const tfplugin6::ImportResourceState_Request* req,
-    tfplugin6::ImportResourceState_Response* resp) {
-  AtEdge("ImportResourceState", resp->mutable_diagnostics(), [&](Diagnostics& diags) {
-    Resource* r = Lookup(provider(), req->type_name(), diags);
-    if (r == nullptr) return;
-    cty::Type type = ImpliedType(r->schema().block);
-    std::vector<ImportedObject> objects = r->Import(req->id(), diags);
-    for (ImportedObject& obj : objects) {
-      tfplugin6::ImportResourceState_ImportedResource* ir = resp->add_imported_resources();
-      ir->set_type_name(req->type_name());
-      Encode(obj.state, type, "imported state", diags, ir->mutable_state());
-      ir->set_private_(std::move(obj.private_data));
-    }
-  });
+grpc::Status ProviderService::ImportResourceState(grpc::ServerContext* server_ctx,
+                                                  const tfplugin6::ImportResourceState_Request* req,
+                                                  tfplugin6::ImportResourceState_Response* resp) {
+  AtEdge(server_ctx, "ImportResourceState", req->type_name(), resp->mutable_diagnostics(),
+         [&](const RequestContext& ctx, Diagnostics& diags) {
+           Resource* r = Lookup(provider(), req->type_name(), diags);
+           if (r == nullptr) return;
+           cty::Type type = ImpliedType(r->schema().block);
+           std::vector<ImportedObject> objects = r->Import(ctx, req->id(), diags);
+           for (ImportedObject& obj : objects) {
+             tfplugin6::ImportResourceState_ImportedResource* ir = resp->add_imported_resources();
+             ir->set_type_name(req->type_name());
+             Encode(obj.state, type, "imported state", diags, ir->mutable_state());
+             ir->set_private_(std::move(obj.private_data));
+           }
+         });
   return grpc::Status::OK;
 }
 
 grpc::Status ProviderService::GetResourceIdentitySchemas(
-    grpc::ServerContext*, const tfplugin6::GetResourceIdentitySchemas_Request*,
+    grpc::ServerContext* server_ctx, const tfplugin6::GetResourceIdentitySchemas_Request*,
     tfplugin6::GetResourceIdentitySchemas_Response* resp) {
   // No resource of this framework declares an identity: an empty map.
-  AtEdge("GetResourceIdentitySchemas", resp->mutable_diagnostics(), [](Diagnostics&) {});
+  AtEdge(server_ctx, "GetResourceIdentitySchemas", "", resp->mutable_diagnostics(),
+         [](const RequestContext&, Diagnostics&) {});
   return grpc::Status::OK;
 }
 
 
 grpc::Status ProviderService::StopProvider(grpc::ServerContext*,
                                            const tfplugin6::StopProvider_Request*,
-                                           tfplugin6::StopProvider_Response* resp) {
-  // Stop must not make a provider that does not exist yet: nothing to stop.
-  Provider* p = ready_.load();
-  if (p == nullptr) return grpc::Status::OK;
-  try {
-    p->Stop();
-  } catch (const std::exception& e) {
-    resp->set_error(std::string("stop failed: ") + e.what());
-  } catch (...) {
-    resp->set_error("stop failed");
-  }
-  Log(LogLevel::kDebug, kModule, "served RPC", {{"rpc", "StopProvider"}});
+                                           tfplugin6::StopProvider_Response*) {
+  // Only the requests in flight now: the next request starts uncancelled.
+  size_t n = in_flight_.CancelAll(CancelCause::kStopProvider);
+  Log(LogLevel::kDebug, kModule, "served RPC",
+      {{"tf_rpc", "StopProvider"}, {"cancelled_requests", static_cast<int64_t>(n)}});
   return grpc::Status::OK;
 }
 
 // --- Everything this framework does not offer: an error diagnostic. -------
 
-#define TFPLUGIN_UNSUPPORTED(Rpc, Msg, what)                                             \
-  grpc::Status ProviderService::Rpc(grpc::ServerContext*,                                 \
-                                    [[maybe_unused]] const tfplugin6::Msg##_Request* req, \
-                                    tfplugin6::Msg##_Response* resp) {                    \
-    AtEdge(#Rpc, resp->mutable_diagnostics(),                                             \
-           [&](Diagnostics& diags) { NotSupported(diags, what); });                       \
-    return grpc::Status::OK;                                                              \
+#define TFPLUGIN_UNSUPPORTED(Rpc, Msg, what)                                               \
+  grpc::Status ProviderService::Rpc(grpc::ServerContext* server_ctx,                       \
+                                    [[maybe_unused]] const tfplugin6::Msg##_Request* req,  \
+                                    tfplugin6::Msg##_Response* resp) {                     \
+    AtEdge(server_ctx, #Rpc, "", resp->mutable_diagnostics(),                              \
+           [&](const RequestContext&, Diagnostics& diags) { NotSupported(diags, what); }); \
+    return grpc::Status::OK;                                                               \
   }
 
 TFPLUGIN_UNSUPPORTED(UpgradeResourceIdentity, UpgradeResourceIdentity,
@@ -395,46 +403,50 @@ TFPLUGIN_UNSUPPORTED(ValidateActionConfig, ValidateActionConfig,
 #undef TFPLUGIN_UNSUPPORTED
 
 
-grpc::Status ProviderService::ListResource(grpc::ServerContext*,
-                                           const tfplugin6::ListResource_Request* req,
-                                           grpc::ServerWriter<tfplugin6::ListResource_Event>* writer) {
+grpc::Status ProviderService::ListResource(
+    grpc::ServerContext* server_ctx, const tfplugin6::ListResource_Request* req,
+    grpc::ServerWriter<tfplugin6::ListResource_Event>* writer) {
   tfplugin6::ListResource_Event event;
-  AtEdge("ListResource", event.mutable_diagnostic(), [&](Diagnostics& diags) {
-    NotSupported(diags, "the list resource \"" + req->type_name() + "\"");
-  });
+  AtEdge(server_ctx, "ListResource", "", event.mutable_diagnostic(),
+         [&](const RequestContext&, Diagnostics& diags) {
+           NotSupported(diags, "the list resource \"" + req->type_name() + "\"");
+         });
   writer->Write(event);
   return grpc::Status::OK;
 }
 
 grpc::Status ProviderService::ReadStateBytes(
-    grpc::ServerContext*, const tfplugin6::ReadStateBytes_Request* req,
+    grpc::ServerContext* server_ctx, const tfplugin6::ReadStateBytes_Request* req,
     grpc::ServerWriter<tfplugin6::ReadStateBytes_Response>* writer) {
   tfplugin6::ReadStateBytes_Response resp;
-  AtEdge("ReadStateBytes", resp.mutable_diagnostics(), [&](Diagnostics& diags) {
-    NotSupported(diags, "the state store \"" + req->type_name() + "\"");
-  });
+  AtEdge(server_ctx, "ReadStateBytes", "", resp.mutable_diagnostics(),
+         [&](const RequestContext&, Diagnostics& diags) {
+           NotSupported(diags, "the state store \"" + req->type_name() + "\"");
+         });
   writer->Write(resp);
   return grpc::Status::OK;
 }
 
 grpc::Status ProviderService::WriteStateBytes(
-    grpc::ServerContext*, grpc::ServerReader<tfplugin6::WriteStateBytes_RequestChunk>* reader,
+    grpc::ServerContext* server_ctx,
+    grpc::ServerReader<tfplugin6::WriteStateBytes_RequestChunk>* reader,
     tfplugin6::WriteStateBytes_Response* resp) {
   tfplugin6::WriteStateBytes_RequestChunk chunk;
   while (reader->Read(&chunk)) {
   }  // drain what the client sends before answering
-  AtEdge("WriteStateBytes", resp->mutable_diagnostics(),
-         [&](Diagnostics& diags) { NotSupported(diags, "state stores"); });
+  AtEdge(server_ctx, "WriteStateBytes", "", resp->mutable_diagnostics(),
+         [&](const RequestContext&, Diagnostics& diags) { NotSupported(diags, "state stores"); });
   return grpc::Status::OK;
 }
 
-grpc::Status ProviderService::InvokeAction(grpc::ServerContext*,
-                                           const tfplugin6::InvokeAction_Request* req,
-                                           grpc::ServerWriter<tfplugin6::InvokeAction_Event>* writer) {
+grpc::Status ProviderService::InvokeAction(
+    grpc::ServerContext* server_ctx, const tfplugin6::InvokeAction_Request* req,
+    grpc::ServerWriter<tfplugin6::InvokeAction_Event>* writer) {
   tfplugin6::InvokeAction_Event event;
-  AtEdge("InvokeAction", event.mutable_completed()->mutable_diagnostics(), [&](Diagnostics& diags) {
-    NotSupported(diags, "the action \"" + req->action_type() + "\"");
-  });
+  AtEdge(server_ctx, "InvokeAction", "", event.mutable_completed()->mutable_diagnostics(),
+         [&](const RequestContext&, Diagnostics& diags) {
+           NotSupported(diags, "the action \"" + req->action_type() + "\"");
+         });
   writer->Write(event);
   return grpc::Status::OK;
 }
@@ -442,9 +454,10 @@ grpc::Status ProviderService::InvokeAction(grpc::ServerContext*,
 // --- Data sources, ephemeral resources, functions, moved state. -------------
 
 grpc::Status ProviderService::ValidateDataResourceConfig(
-    grpc::ServerContext*, const tfplugin6::ValidateDataResourceConfig_Request* req,
+    grpc::ServerContext* server_ctx, const tfplugin6::ValidateDataResourceConfig_Request* req,
     tfplugin6::ValidateDataResourceConfig_Response* resp) {
-  AtEdge("ValidateDataResourceConfig", resp->mutable_diagnostics(), [&](Diagnostics& diags) {
+  AtEdge(server_ctx, "ValidateDataResourceConfig", req->type_name(), resp->mutable_diagnostics(),
+         [&](const RequestContext& ctx, Diagnostics& diags) {
     DataSource* d = LookupDataSource(provider(), req->type_name(), diags);
     if (d == nullptr) return;
     cty::Value config;
@@ -452,31 +465,33 @@ grpc::Status ProviderService::ValidateDataResourceConfig(
                 diags, &config)) {
       return;
     }
-    d->Validate(config, diags);
+    d->Validate(ctx, config, diags);
   });
   return grpc::Status::OK;
 }
 
-grpc::Status ProviderService::ReadDataSource(grpc::ServerContext*,
+grpc::Status ProviderService::ReadDataSource(grpc::ServerContext* server_ctx,
                                              const tfplugin6::ReadDataSource_Request* req,
                                              tfplugin6::ReadDataSource_Response* resp) {
-  AtEdge("ReadDataSource", resp->mutable_diagnostics(), [&](Diagnostics& diags) {
+  AtEdge(server_ctx, "ReadDataSource", req->type_name(), resp->mutable_diagnostics(),
+         [&](const RequestContext& ctx, Diagnostics& diags) {
     DataSource* d = LookupDataSource(provider(), req->type_name(), diags);
     if (d == nullptr) return;
     cty::Type type = ImpliedType(d->schema().block);
     cty::Value config;
     if (!Decode(req->config(), type, "data source configuration", diags, &config)) return;
-    cty::Value state = d->Read(config, diags);
+    cty::Value state = d->Read(ctx, config, diags);
     if (diags.HasError() && state.is_null()) return;
     Encode(state, type, "data source state", diags, resp->mutable_state());
   });
   return grpc::Status::OK;
 }
 
-grpc::Status ProviderService::MoveResourceState(grpc::ServerContext*,
+grpc::Status ProviderService::MoveResourceState(grpc::ServerContext* server_ctx,
                                                 const tfplugin6::MoveResourceState_Request* req,
                                                 tfplugin6::MoveResourceState_Response* resp) {
-  AtEdge("MoveResourceState", resp->mutable_diagnostics(), [&](Diagnostics& diags) {
+  AtEdge(server_ctx, "MoveResourceState", req->target_type_name(), resp->mutable_diagnostics(),
+         [&](const RequestContext& ctx, Diagnostics& diags) {
     Resource* r = Lookup(provider(), req->target_type_name(), diags);
     if (r == nullptr) return;
     if (req->source_state().json().empty()) {
@@ -490,7 +505,7 @@ grpc::Status ProviderService::MoveResourceState(grpc::ServerContext*,
     mr.source_schema_version = req->source_schema_version();
     mr.source_state_json = req->source_state().json();
     mr.source_private = req->source_private();
-    MoveStateResponse out = r->MoveState(mr, diags);
+    MoveStateResponse out = r->MoveState(ctx, mr, diags);
     if (out.target_state.is_null()) return;
     Encode(out.target_state, ImpliedType(r->schema().block), "moved state", diags,
            resp->mutable_target_state());
@@ -500,9 +515,10 @@ grpc::Status ProviderService::MoveResourceState(grpc::ServerContext*,
 }
 
 grpc::Status ProviderService::ValidateEphemeralResourceConfig(
-    grpc::ServerContext*, const tfplugin6::ValidateEphemeralResourceConfig_Request* req,
+    grpc::ServerContext* server_ctx, const tfplugin6::ValidateEphemeralResourceConfig_Request* req,
     tfplugin6::ValidateEphemeralResourceConfig_Response* resp) {
-  AtEdge("ValidateEphemeralResourceConfig", resp->mutable_diagnostics(), [&](Diagnostics& diags) {
+  AtEdge(server_ctx, "ValidateEphemeralResourceConfig", req->type_name(), resp->mutable_diagnostics(),
+         [&](const RequestContext& ctx, Diagnostics& diags) {
     EphemeralResource* e = LookupEphemeral(provider(), req->type_name(), diags);
     if (e == nullptr) return;
     cty::Value config;
@@ -510,21 +526,22 @@ grpc::Status ProviderService::ValidateEphemeralResourceConfig(
                 "ephemeral resource configuration", diags, &config)) {
       return;
     }
-    e->Validate(config, diags);
+    e->Validate(ctx, config, diags);
   });
   return grpc::Status::OK;
 }
 
 grpc::Status ProviderService::OpenEphemeralResource(
-    grpc::ServerContext*, const tfplugin6::OpenEphemeralResource_Request* req,
+    grpc::ServerContext* server_ctx, const tfplugin6::OpenEphemeralResource_Request* req,
     tfplugin6::OpenEphemeralResource_Response* resp) {
-  AtEdge("OpenEphemeralResource", resp->mutable_diagnostics(), [&](Diagnostics& diags) {
+  AtEdge(server_ctx, "OpenEphemeralResource", req->type_name(), resp->mutable_diagnostics(),
+         [&](const RequestContext& ctx, Diagnostics& diags) {
     EphemeralResource* e = LookupEphemeral(provider(), req->type_name(), diags);
     if (e == nullptr) return;
     cty::Type type = ImpliedType(e->schema().block);
     cty::Value config;
     if (!Decode(req->config(), type, "ephemeral resource configuration", diags, &config)) return;
-    EphemeralOpenResult out = e->Open(config, diags);
+    EphemeralOpenResult out = e->Open(ctx, config, diags);
     if (diags.HasError()) return;
     Encode(out.result, type, "ephemeral result", diags, resp->mutable_result());
     if (!out.private_data.empty()) resp->set_private_(std::move(out.private_data));
@@ -534,12 +551,13 @@ grpc::Status ProviderService::OpenEphemeralResource(
 }
 
 grpc::Status ProviderService::RenewEphemeralResource(
-    grpc::ServerContext*, const tfplugin6::RenewEphemeralResource_Request* req,
+    grpc::ServerContext* server_ctx, const tfplugin6::RenewEphemeralResource_Request* req,
     tfplugin6::RenewEphemeralResource_Response* resp) {
-  AtEdge("RenewEphemeralResource", resp->mutable_diagnostics(), [&](Diagnostics& diags) {
+  AtEdge(server_ctx, "RenewEphemeralResource", req->type_name(), resp->mutable_diagnostics(),
+         [&](const RequestContext& ctx, Diagnostics& diags) {
     EphemeralResource* e = LookupEphemeral(provider(), req->type_name(), diags);
     if (e == nullptr) return;
-    EphemeralRenewResult out = e->Renew(req->private_(), diags);
+    EphemeralRenewResult out = e->Renew(ctx, req->private_(), diags);
     if (!out.private_data.empty()) resp->set_private_(std::move(out.private_data));
     if (out.renew_at) SetTimestamp(*out.renew_at, resp->mutable_renew_at());
   });
@@ -547,20 +565,22 @@ grpc::Status ProviderService::RenewEphemeralResource(
 }
 
 grpc::Status ProviderService::CloseEphemeralResource(
-    grpc::ServerContext*, const tfplugin6::CloseEphemeralResource_Request* req,
+    grpc::ServerContext* server_ctx, const tfplugin6::CloseEphemeralResource_Request* req,
     tfplugin6::CloseEphemeralResource_Response* resp) {
-  AtEdge("CloseEphemeralResource", resp->mutable_diagnostics(), [&](Diagnostics& diags) {
+  AtEdge(server_ctx, "CloseEphemeralResource", req->type_name(), resp->mutable_diagnostics(),
+         [&](const RequestContext& ctx, Diagnostics& diags) {
     EphemeralResource* e = LookupEphemeral(provider(), req->type_name(), diags);
     if (e == nullptr) return;
-    e->Close(req->private_(), diags);
+    e->Close(ctx, req->private_(), diags);
   });
   return grpc::Status::OK;
 }
 
-grpc::Status ProviderService::GetFunctions(grpc::ServerContext*,
+grpc::Status ProviderService::GetFunctions(grpc::ServerContext* server_ctx,
                                            const tfplugin6::GetFunctions_Request*,
                                            tfplugin6::GetFunctions_Response* resp) {
-  AtEdge("GetFunctions", resp->mutable_diagnostics(), [&](Diagnostics&) {
+  AtEdge(server_ctx, "GetFunctions", "", resp->mutable_diagnostics(),
+         [&](const RequestContext&, Diagnostics&) {
     for (Function* f : provider().functions()) {
       wire::FunctionToProto(f->signature(), &(*resp->mutable_functions())[f->name()]);
     }
@@ -569,7 +589,7 @@ grpc::Status ProviderService::GetFunctions(grpc::ServerContext*,
 }
 
 // Function errors travel in their own field, not as diagnostics.
-grpc::Status ProviderService::CallFunction(grpc::ServerContext*,
+grpc::Status ProviderService::CallFunction(grpc::ServerContext* server_ctx,
                                            const tfplugin6::CallFunction_Request* req,
                                            tfplugin6::CallFunction_Response* resp) {
   auto fail = [&](std::string text, std::optional<int64_t> argument) {
@@ -577,6 +597,8 @@ grpc::Status ProviderService::CallFunction(grpc::ServerContext*,
     resp->mutable_error()->set_text(std::move(text));
     if (argument) resp->mutable_error()->set_function_argument(*argument);
   };
+  RequestContext ctx("CallFunction", "", ClientDeadline(server_ctx));
+  InFlightRequests::Registration registered = in_flight_.Add(&ctx, server_ctx);
   try {
     Function* f = provider().FindFunction(req->name());
     if (f == nullptr) {
@@ -606,7 +628,7 @@ grpc::Status ProviderService::CallFunction(grpc::ServerContext*,
       args.push_back(*std::move(v));
     }
     std::optional<FunctionError> error;
-    cty::Value result = f->Call(args, error);
+    cty::Value result = f->Call(ctx, args, error);
     if (error) {
       fail(error->text, error->argument);
       return grpc::Status::OK;
@@ -622,7 +644,7 @@ grpc::Status ProviderService::CallFunction(grpc::ServerContext*,
   } catch (...) {
     fail("The provider failed while calling \"" + req->name() + "\".", std::nullopt);
   }
-  Log(LogLevel::kDebug, kModule, "served RPC", {{"rpc", "CallFunction"}});
+  ctx.Log(LogLevel::kDebug, kModule, "served RPC");
   return grpc::Status::OK;
 }
 

@@ -6,7 +6,12 @@
 // Failure policy: a request that cannot be decoded, an unknown type name or
 // an exception thrown by provider code becomes an error diagnostic in the
 // response; the gRPC status stays OK. No exception ever leaves a handler.
-// Handlers never touch the ServerContext, so tests may pass nullptr.
+//
+// Each RPC that reaches provider code gets its own RequestContext,
+// registered while the handler runs: StopProvider cancels the requests in
+// flight at that moment, a client that goes away cancels its own request
+// (the ServerContext is watched), and the next request starts afresh. A null
+// ServerContext is allowed (tests call handlers directly).
 #ifndef TFPLUGIN_PROVIDER_SERVICE_H_
 #define TFPLUGIN_PROVIDER_SERVICE_H_
 
@@ -16,6 +21,7 @@
 #include <mutex>
 
 #include "proto/tfplugin6.grpc.pb.h"
+#include "tfplugin/in_flight.h"
 #include "tfplugin/provider.h"
 
 namespace tfplugin {
@@ -29,7 +35,7 @@ class ProviderService final : public tfplugin6::Provider::Service {
   explicit ProviderService(Factory factory);
   ~ProviderService() override;
 
-  // Calls Provider::Stop() if the provider exists (used at shutdown).
+  // Cancels every request in flight (used at shutdown).
   void StopIfStarted();
 
 #define TFPLUGIN_UNARY(Rpc, Msg)                                                        \
@@ -82,6 +88,13 @@ class ProviderService final : public tfplugin6::Provider::Service {
 
  private:
   Provider& provider();  // makes it on first use; thread-safe
+  // Runs one RPC body with its RequestContext registered as in flight;
+  // turns any exception into an error diagnostic.
+  template <typename Fn>
+  void AtEdge(grpc::ServerContext* server_ctx, const char* rpc, const std::string& type_name,
+              google::protobuf::RepeatedPtrField<tfplugin6::Diagnostic>* out, Fn&& body);
+
+  InFlightRequests in_flight_;
 
   Factory factory_;
   std::once_flag made_;

@@ -4,8 +4,8 @@
 
 namespace tfplugin {
 
-cty::Value Resource::UpgradeState(int64_t version, const std::string& raw_json,
-                                  Diagnostics& diags) const {
+cty::Value Resource::UpgradeState(const RequestContext&, int64_t version,
+                                  const std::string& raw_json, Diagnostics& diags) const {
   const Schema& s = schema();
   if (version != s.version) {
     diags.AddError("Unsupported resource state version",
@@ -24,7 +24,8 @@ cty::Value Resource::UpgradeState(int64_t version, const std::string& raw_json,
   return *std::move(v);
 }
 
-MoveStateResponse Resource::MoveState(const MoveStateRequest& req, Diagnostics& diags) {
+MoveStateResponse Resource::MoveState(const RequestContext&, const MoveStateRequest& req,
+                                      Diagnostics& diags) {
   diags.AddError("Move not supported",
                  "The resource type " + type_name() + " cannot take state moved from " +
                      req.source_type_name + " (" + req.source_provider_address + ").");

@@ -2,7 +2,9 @@
 // type. The server decodes requests into cty Values against the resource's
 // schema, calls one of these methods, and encodes the result; a resource
 // never sees protobuf. Every method may be called concurrently from several
-// threads for different resource instances.
+// threads for different resource instances. Each call gets the context of
+// its request: work that waits (API calls, polls) must stop promptly once
+// `ctx.cancelled()`, and should respect `ctx.deadline()`.
 #ifndef TFPLUGIN_RESOURCE_H_
 #define TFPLUGIN_RESOURCE_H_
 
@@ -11,6 +13,7 @@
 
 #include "tfplugin/cty/value.h"
 #include "tfplugin/diagnostics.h"
+#include "tfplugin/request_context.h"
 #include "tfplugin/schema.h"
 
 namespace tfplugin {
@@ -81,22 +84,28 @@ class Resource {
   virtual const Schema& schema() const = 0;
 
   // Static checks only; no API calls. Unknown values must be skipped.
-  virtual void Validate(const cty::Value& config, Diagnostics& diags) const = 0;
-  virtual PlanResponse Plan(const PlanRequest& req, Diagnostics& diags) = 0;
-  virtual ApplyResponse Apply(const ApplyRequest& req, Diagnostics& diags) = 0;
-  virtual ReadResponse Read(const ReadRequest& req, Diagnostics& diags) = 0;
-  virtual std::vector<ImportedObject> Import(const std::string& id, Diagnostics& diags) = 0;
+  virtual void Validate(const RequestContext& ctx, const cty::Value& config,
+                        Diagnostics& diags) const = 0;
+  virtual PlanResponse Plan(const RequestContext& ctx, const PlanRequest& req,
+                            Diagnostics& diags) = 0;
+  virtual ApplyResponse Apply(const RequestContext& ctx, const ApplyRequest& req,
+                              Diagnostics& diags) = 0;
+  virtual ReadResponse Read(const RequestContext& ctx, const ReadRequest& req,
+                            Diagnostics& diags) = 0;
+  virtual std::vector<ImportedObject> Import(const RequestContext& ctx, const std::string& id,
+                                             Diagnostics& diags) = 0;
 
   // Converts a stored state (JSON, written with schema `version`) to the
   // current schema. The default decodes JSON with the current schema when the
   // versions match and reports an error otherwise.
-  virtual cty::Value UpgradeState(int64_t version, const std::string& raw_json,
-                                  Diagnostics& diags) const;
+  virtual cty::Value UpgradeState(const RequestContext& ctx, int64_t version,
+                                  const std::string& raw_json, Diagnostics& diags) const;
 
   // True when MoveState accepts some source; the server then announces the
   // move_resource_state capability. The defaults accept nothing.
   virtual bool SupportsMoveState() const { return false; }
-  virtual MoveStateResponse MoveState(const MoveStateRequest& req, Diagnostics& diags);
+  virtual MoveStateResponse MoveState(const RequestContext& ctx, const MoveStateRequest& req,
+                                      Diagnostics& diags);
 };
 
 }  // namespace tfplugin

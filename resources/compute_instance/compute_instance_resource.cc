@@ -20,12 +20,14 @@ const std::string& ComputeInstanceResource::type_name() const {
 
 const tfplugin::Schema& ComputeInstanceResource::schema() const { return ComputeInstanceSchema(); }
 
-void ComputeInstanceResource::Validate(const tfplugin::cty::Value& config,
+void ComputeInstanceResource::Validate(const tfplugin::RequestContext&,
+                                       const tfplugin::cty::Value& config,
                                        tfplugin::Diagnostics& diags) const {
   ValidateConfig(config, diags);
 }
 
-tfplugin::PlanResponse ComputeInstanceResource::Plan(const tfplugin::PlanRequest& req,
+tfplugin::PlanResponse ComputeInstanceResource::Plan(const tfplugin::RequestContext& ctx,
+                                                     const tfplugin::PlanRequest& req,
                                                      tfplugin::Diagnostics& diags) {
   // Terraform validates before planning, but a plan must never act on a
   // config that breaks the rules (e.g. values that were unknown at validate).
@@ -43,25 +45,27 @@ tfplugin::PlanResponse ComputeInstanceResource::Plan(const tfplugin::PlanRequest
       return resp;
     }
   }
-  return PlanInstance(context_->Session(), req, diags);
+  return PlanInstance(context_->Session(ctx), req, diags);
 }
 
-tfplugin::ApplyResponse ComputeInstanceResource::Apply(const tfplugin::ApplyRequest& req,
+tfplugin::ApplyResponse ComputeInstanceResource::Apply(const tfplugin::RequestContext& ctx,
+                                                       const tfplugin::ApplyRequest& req,
                                                        tfplugin::Diagnostics& diags) {
-  const ApiSession session = context_->Session();
+  const ApiSession session = context_->Session(ctx);
   if (req.planned_state.is_null()) return DeleteInstance(session, req, diags);
   if (req.prior_state.is_null()) return CreateInstance(session, req, diags);
   return UpdateInstance(session, req, diags);
 }
 
-tfplugin::ReadResponse ComputeInstanceResource::Read(const tfplugin::ReadRequest& req,
+tfplugin::ReadResponse ComputeInstanceResource::Read(const tfplugin::RequestContext& ctx,
+                                                     const tfplugin::ReadRequest& req,
                                                      tfplugin::Diagnostics& diags) {
-  return ReadInstance(context_->Session(), req, diags);
+  return ReadInstance(context_->Session(ctx), req, diags);
 }
 
 std::vector<tfplugin::ImportedObject> ComputeInstanceResource::Import(
-    const std::string& id, tfplugin::Diagnostics& diags) {
-  return ImportInstance(context_->Session(), id, diags);
+    const tfplugin::RequestContext& ctx, const std::string& id, tfplugin::Diagnostics& diags) {
+  return ImportInstance(context_->Session(ctx), id, diags);
 }
 
 }  // namespace resources::compute_instance

@@ -18,14 +18,17 @@ class ComputeInstanceResource final : public tfplugin::Resource {
 
   const std::string& type_name() const override;
   const tfplugin::Schema& schema() const override;
-  void Validate(const tfplugin::cty::Value& config, tfplugin::Diagnostics& diags) const override;
-  tfplugin::PlanResponse Plan(const tfplugin::PlanRequest& req,
+  void Validate(const tfplugin::RequestContext& ctx, const tfplugin::cty::Value& config,
+                tfplugin::Diagnostics& diags) const override;
+  tfplugin::PlanResponse Plan(const tfplugin::RequestContext& ctx, const tfplugin::PlanRequest& req,
                               tfplugin::Diagnostics& diags) override;
-  tfplugin::ApplyResponse Apply(const tfplugin::ApplyRequest& req,
+  tfplugin::ApplyResponse Apply(const tfplugin::RequestContext& ctx,
+                                const tfplugin::ApplyRequest& req,
                                 tfplugin::Diagnostics& diags) override;
-  tfplugin::ReadResponse Read(const tfplugin::ReadRequest& req,
+  tfplugin::ReadResponse Read(const tfplugin::RequestContext& ctx, const tfplugin::ReadRequest& req,
                               tfplugin::Diagnostics& diags) override;
-  std::vector<tfplugin::ImportedObject> Import(const std::string& id,
+  std::vector<tfplugin::ImportedObject> Import(const tfplugin::RequestContext& ctx,
+                                               const std::string& id,
                                                tfplugin::Diagnostics& diags) override;
 
  private:

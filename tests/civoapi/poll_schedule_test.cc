@@ -46,4 +46,51 @@ TEST(StatusDwellTimes, LearnsPerStatusFromTheMidpointOfTheChangeWindow) {
   EXPECT_LT(e, ms(3000));
 }
 
+TEST(PollSchedule, NoPauseIsLongerThanTheCapWhateverWasLearned) {
+  for (std::optional<ms> expected :
+       {std::optional<ms>(), std::optional<ms>(ms(2000)), std::optional<ms>(ms(90'000)),
+        std::optional<ms>(ms(3'600'000))}) {
+    PollSchedule s(expected);
+    for (ms t(0); t < ms(200'000); t += ms(37)) {
+      ms next = s.Next(t);
+      EXPECT_GT(next, ms(0));
+      EXPECT_LE(next, PollSchedule::kCap) << "at " << t.count() << " ms";
+    }
+  }
+  EXPECT_LE(PollSchedule::kCap, ms(5000)) << "a few seconds at most between polls";
+}
+
+// Plays a wait: polls at 0 and after each pause; returns when the first poll
+// at or after `ready` happens.
+ms NoticedAt(PollSchedule s, ms ready) {
+  ms t(0);
+  while (t < ready) t += s.Next(t);
+  return t;
+}
+
+TEST(PollSchedule, AfterALearnedNinetySecondBuildATwentySecondBuildIsNoticedWithinTheCap) {
+  StatusDwellTimes d;
+  const std::string key = StatusDwellTimes::DwellKey("instance", "BUILDING", "g3.small/ubuntu");
+  d.Record(key, ms(89'900), ms(90'100));
+  ASSERT_EQ(d.Expected(key), ms(90'000));
+  // The same size and image, quicker this time.
+  ms noticed = NoticedAt(PollSchedule(d.Expected(key)), ms(20'000));
+  EXPECT_LE(noticed - ms(20'000), PollSchedule::kCap);
+  // The expected 90 s build itself is still noticed finely.
+  ms on_time = NoticedAt(PollSchedule(d.Expected(key)), ms(90'050));
+  EXPECT_LE(on_time - ms(90'050), PollSchedule::kFine);
+}
+
+TEST(StatusDwellTimes, WhatOneSizeOrImageTaughtDoesNotApplyToAnother) {
+  StatusDwellTimes d;
+  d.Record(StatusDwellTimes::DwellKey("instance", "BUILDING", "g3.xlarge/windows"), ms(89'900),
+           ms(90'100));
+  EXPECT_FALSE(d.Expected(StatusDwellTimes::DwellKey("instance", "BUILDING", "g3.small/ubuntu"))
+                   .has_value());
+  EXPECT_FALSE(d.Expected(StatusDwellTimes::DwellKey("instance", "BUILDING", "g3.xlarge/ubuntu"))
+                   .has_value());
+  EXPECT_TRUE(d.Expected(StatusDwellTimes::DwellKey("instance", "BUILDING", "g3.xlarge/windows"))
+                  .has_value());
+}
+
 }  // namespace

@@ -59,11 +59,7 @@ void E2ETest::SetUp() {
 }
 
 void E2ETest::TearDown() {
-  // Whatever happened, the API token never reaches the provider's log.
-  if (ws_ && sim_) {
-    std::string log = ReadFile(ws_->dir() + "/provider.log");
-    EXPECT_EQ(log.find(sim_->token()), std::string::npos) << "the API token is in provider.log";
-  }
+  if (ws_ && sim_) CheckProviderLog();
   // CIVO_E2E_KEEP=1 keeps every test's directories (to read reports).
   const char* keep = std::getenv("CIVO_E2E_KEEP");
   if (HasFailure() || (keep != nullptr && *keep != '\0')) {
@@ -78,6 +74,66 @@ void E2ETest::TearDown() {
     if (sim_) std::cerr << "[e2e] simulator log:\n" << Sim::Describe(sim_->Log());
   }
   sim_.reset();
+}
+
+// provider.log is written at TF_LOG_PROVIDER=DEBUG. It must be useful (a line
+// for the provider's API requests) and safe (no token, no user_data).
+void E2ETest::CheckProviderLog() {
+  const std::string log = ReadFile(ws_->dir() + "/provider.log");
+  EXPECT_EQ(log.find(sim_->token()), std::string::npos) << "the API token is in provider.log";
+
+  // What the provider sent, from the simulator's own log (the test's setup
+  // calls carry another user agent).
+  Json raw = sim_->Admin("GET", "/_sim/log").json();
+  ASSERT_TRUE(raw.ok()) << "simulator log unreadable: " << raw.error();
+  const rapidjson::Value* list = &raw.root();
+  if (list->IsObject()) {
+    for (const char* key : {"requests", "entries", "log", "items"}) {
+      if (const auto* m = Get(*list, key); m != nullptr && m->IsArray()) list = m;
+    }
+  }
+  ASSERT_TRUE(list->IsArray()) << "simulator log has no request list";
+  // Request paths are logged; user_data that happens to be an id in them (a
+  // test may set user_data to another instance's id) cannot be told apart.
+  std::string paths;
+  for (const auto& e : list->GetArray()) paths += Str(e, "path") + "\n";
+  auto in_paths = [&](const std::string& text) { return paths.find(text) != std::string::npos; };
+  bool first = true;
+  for (const auto& e : list->GetArray()) {
+    if (Str(e, "user_agent").rfind("terraform-provider-civo", 0) != 0) continue;
+    std::string path = Str(e, "path");
+    path = path.substr(0, path.find('?'));
+    if (first) {
+      // One DEBUG line per request: method and path at least.
+      const std::string line = "civoapi: " + Str(e, "method") + " " + path;
+      EXPECT_NE(log.find(line), std::string::npos)
+          << "the provider made API requests but provider.log has no request line (\"" << line
+          << "\")";
+      first = false;
+    }
+    // user_data travels as the create body's "script": never in the log,
+    // neither raw nor JSON-escaped, not even one line of it.
+    const rapidjson::Value* body = Get(e, "body");
+    if (body == nullptr) continue;
+    Json parsed = body->IsString() ? Json::Parse(Str(body)) : Json::Parse(Dump(*body));
+    if (!parsed.ok() || !parsed.root().IsObject()) continue;
+    const std::string script = Str(parsed.root(), "script");
+    if (script.empty() || in_paths(script)) continue;
+    std::string quoted = Quote(script);
+    EXPECT_EQ(log.find(quoted.substr(1, quoted.size() - 2)), std::string::npos)
+        << "user_data is in provider.log";
+    size_t start = 0;
+    while (start < script.size()) {
+      size_t end = script.find('\n', start);
+      if (end == std::string::npos) end = script.size();
+      const std::string one = script.substr(start, end - start);
+      if (one.size() >= 8 && !in_paths(one)) {
+        EXPECT_EQ(log.find(one), std::string::npos)
+            << "a line of user_data is in provider.log: " << one;
+      }
+      start = end + 1;
+    }
+  }
 }
 
 std::string E2ETest::ProviderBlock() const {

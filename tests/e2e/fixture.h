@@ -46,6 +46,9 @@ class E2ETest : public ::testing::Test {
                 const std::vector<std::string>& flags = {});
 
   std::string ProviderBlock() const;
+  // At teardown: provider.log has a line for the provider's API requests
+  // (when it made any) and holds neither the token nor user_data.
+  void CheckProviderLog();
   // The current object's attribute `name` in state.json as JSON text /
   // string ("" when absent).
   std::string StateAttr(const std::string& addr, const std::string& name);

@@ -6,22 +6,25 @@
 
 namespace {
 
+using tfplugin::CancelCause;
+using tfplugin::RequestContext;
 using tfplugin::fw::Context;
 using tfplugin::fw::ProviderLink;
 
-TEST(Context, AStopCancelsOnlyTheRequestsInFlight) {
+TEST(Context, ForwardsTheRequestAndKnowsTheProvider) {
   auto link = std::make_shared<ProviderLink>();
-  Context before("ApplyResourceChange", "tiny_note", link);
-  EXPECT_FALSE(before.cancelled());
-  link->stops.fetch_add(1);  // what fw::Provider::Stop does
-  EXPECT_TRUE(before.cancelled());
-  Context after("ApplyResourceChange", "tiny_note", link);
-  EXPECT_FALSE(after.cancelled());  // the next run works again
-  EXPECT_EQ(after.rpc(), "ApplyResourceChange");
-  EXPECT_EQ(after.type_name(), "tiny_note");
-  EXPECT_FALSE(after.provider_configured());
+  RequestContext request("ApplyResourceChange", "tiny_note");
+  Context ctx(request, link);
+  EXPECT_EQ(ctx.rpc(), "ApplyResourceChange");
+  EXPECT_EQ(ctx.type_name(), "tiny_note");
+  EXPECT_FALSE(ctx.cancelled());
+  EXPECT_FALSE(ctx.provider_configured());
   link->configured.store(true);
-  EXPECT_TRUE(after.provider_configured());
+  EXPECT_TRUE(ctx.provider_configured());
+  request.Cancel(CancelCause::kStopProvider);  // what StopProvider does to requests in flight
+  EXPECT_TRUE(ctx.cancelled());
+  RequestContext next("ApplyResourceChange", "tiny_note");
+  EXPECT_FALSE(Context(next, link).cancelled());  // the next request starts uncancelled
 }
 
 }  // namespace

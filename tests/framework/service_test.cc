@@ -128,10 +128,12 @@ class TokenResource final : public fw::EphemeralResource<Token> {
                 .Add(fw::Attr("token", &Token::token).Computed().Sensitive())) {}
   std::vector<std::string> closed;
 
-  tfplugin::EphemeralRenewResult Renew(const std::string& private_data, Diagnostics&) override {
+  tfplugin::EphemeralRenewResult Renew(const tfplugin::RequestContext&,
+                                       const std::string& private_data, Diagnostics&) override {
     return {private_data + "+", std::nullopt};
   }
-  void Close(const std::string& private_data, Diagnostics&) override {
+  void Close(const tfplugin::RequestContext&, const std::string& private_data,
+             Diagnostics&) override {
     closed.push_back(private_data);
   }
 

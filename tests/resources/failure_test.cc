@@ -80,7 +80,10 @@ TEST_F(FailureTest, AmbiguousCreateThatDidNothingIsRetried) {
   EXPECT_EQ(InstancesNamed(*api_, Opts(), "retried"), 1u);
 }
 
-TEST_F(FailureTest, StopDuringALongBuildReturnsPromptly) {
+// Cancellation belongs to the request: cancelling one apply (as StopProvider
+// does for the requests in flight) ends its wait promptly, and the requests
+// that come after it work.
+TEST_F(FailureTest, StopDuringALongBuildReturnsPromptlyAndLaterRequestsWork) {
   StartSim(std::chrono::minutes(10));
   Value config = Config({{"instance_name", Value::String("slow")}});
   Diagnostics d;
@@ -88,22 +91,34 @@ TEST_F(FailureTest, StopDuringALongBuildReturnsPromptly) {
   ASSERT_FALSE(d.HasError()) << DiagText(d);
   tfplugin::ApplyResponse applied;
   Diagnostics apply_diags;
+  tfplugin::RequestContext ctx("ApplyResourceChange", "civo_compute_instance");
   std::thread worker(
-      [&] { applied = Apply(Value::Null(), plan.planned_state, config, apply_diags); });
+      [&] { applied = Apply(ctx, Value::Null(), plan.planned_state, config, apply_diags); });
   // Let the POST happen and the wait begin.
   for (int i = 0; i < 200 && CountCalls(0, "POST", "/v2/instances") == 0; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   const auto stop_at = std::chrono::steady_clock::now();
-  provider_->Stop();
+  ctx.Cancel(tfplugin::CancelCause::kStopProvider);
   worker.join();
   const auto took = std::chrono::steady_clock::now() - stop_at;
   EXPECT_LT(took, std::chrono::seconds(10));  // generous: "does not hang"
   EXPECT_TRUE(apply_diags.HasError());
+  EXPECT_NE(DiagText(apply_diags).find("cancelled"), std::string::npos) << DiagText(apply_diags);
   ASSERT_FALSE(applied.new_state.is_null());
   EXPECT_FALSE(applied.new_state.Attr("id").is_null()) << "the created instance is not lost";
   EXPECT_TRUE(applied.new_state.IsWhollyKnown());
+
+  // The next requests are not cancelled: a refresh reads the instance, and
+  // a create with a quick build waits for it and succeeds.
+  Diagnostics rd;
+  Value refreshed = Refresh(applied.new_state, rd);
+  EXPECT_FALSE(rd.HasError()) << DiagText(rd);
+  EXPECT_EQ(Id(refreshed), Id(applied.new_state));
+  sim_->UpdateConfig([](civosim::SimConfig& c) { c.build_time = std::chrono::milliseconds(150); });
+  Value second = CreateOk(Config({{"instance_name", Value::String("after-stop")}}));
+  EXPECT_FALSE(second.is_null());
 }
 
 }  // namespace

@@ -94,7 +94,8 @@ void ResourceTest::StartSim(std::chrono::milliseconds build_time) {
 
   provider_ = resources::NewCivoProvider([](const char*) { return std::optional<std::string>(); });
   Diagnostics d;
-  provider_->Configure(Value::Object({{"token", Value::String(kToken)},
+  provider_->Configure(Request("ConfigureProvider"),
+                       Value::Object({{"token", Value::String(kToken)},
                                       {"region", Value::String("LON1")},
                                       {"api_endpoint", Value::String(sim_->url())}}),
                        "1.9.0", d);
@@ -145,16 +146,22 @@ tfplugin::PlanResponse ResourceTest::Plan(const Value& prior, const Value& confi
   req.prior_state = prior;
   req.config = config;
   req.proposed_new_state = ProposedNewState(prior, config);
-  return res_->Plan(req, d);
+  return res_->Plan(Request("PlanResourceChange"), req, d);
 }
 
 tfplugin::ApplyResponse ResourceTest::Apply(const Value& prior, const Value& planned,
                                             const Value& config, Diagnostics& d) {
+  return Apply(Request("ApplyResourceChange"), prior, planned, config, d);
+}
+
+tfplugin::ApplyResponse ResourceTest::Apply(const tfplugin::RequestContext& ctx, const Value& prior,
+                                            const Value& planned, const Value& config,
+                                            Diagnostics& d) {
   tfplugin::ApplyRequest req;
   req.prior_state = prior;
   req.planned_state = planned;
   req.config = config;
-  return res_->Apply(req, d);
+  return res_->Apply(ctx, req, d);
 }
 
 void ExpectConsistentWithPlan(const Value& planned, const Value& result) {
@@ -192,7 +199,7 @@ void ResourceTest::DestroyOk(const Value& prior) {
   Diagnostics d;
   tfplugin::PlanRequest preq;
   preq.prior_state = prior;
-  auto plan = res_->Plan(preq, d);
+  auto plan = res_->Plan(Request("PlanResourceChange"), preq, d);
   EXPECT_TRUE(plan.planned_state.is_null());
   auto applied = Apply(prior, Value::Null(), Value::Null(), d);
   EXPECT_FALSE(d.HasError()) << DiagText(d);
@@ -202,7 +209,7 @@ void ResourceTest::DestroyOk(const Value& prior) {
 Value ResourceTest::Refresh(const Value& state, Diagnostics& d) {
   tfplugin::ReadRequest req;
   req.current_state = state;
-  return res_->Read(req, d).new_state;
+  return res_->Read(Request("ReadResource"), req, d).new_state;
 }
 
 void ResourceTest::ExpectNoOpPlan(const Value& state, const Value& config) {

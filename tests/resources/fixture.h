@@ -16,6 +16,7 @@
 #include "tfplugin/cty/value.h"
 #include "tfplugin/diagnostics.h"
 #include "tfplugin/provider.h"
+#include "tfplugin/request_context.h"
 #include "tfplugin/resource.h"
 
 namespace restest {
@@ -53,6 +54,10 @@ class ResourceTest : public ::testing::Test {
   tfplugin::PlanResponse Plan(const Value& prior, const Value& config, tfplugin::Diagnostics& d);
   tfplugin::ApplyResponse Apply(const Value& prior, const Value& planned, const Value& config,
                                 tfplugin::Diagnostics& d);
+  // The same within a request context the test controls (to cancel it).
+  tfplugin::ApplyResponse Apply(const tfplugin::RequestContext& ctx, const Value& prior,
+                                const Value& planned, const Value& config,
+                                tfplugin::Diagnostics& d);
   // Plan + apply, expecting success and a result consistent with the plan.
   Value CreateOk(const Value& config);
   Value UpdateOk(const Value& prior, const Value& config);
@@ -84,6 +89,11 @@ class ResourceTest : public ::testing::Test {
 
 // Every wholly known planned attribute must come back unchanged.
 void ExpectConsistentWithPlan(const Value& planned, const Value& result);
+
+// A fresh, uncancelled context for one direct call, as the server makes per RPC.
+inline tfplugin::RequestContext Request(const std::string& rpc) {
+  return tfplugin::RequestContext(rpc, "civo_compute_instance");
+}
 
 // The instance id a state holds.
 inline std::string Id(const Value& state) { return state.Attr("id").AsString(); }

@@ -219,7 +219,7 @@ TEST_F(LifecycleTest, ImportThenNoOpPlan) {
                                    {"user_data", Value::String("#!/bin/sh\necho hi\n")}}));
   for (const std::string& import_id : {"LON1/" + Id(created), Id(created)}) {
     Diagnostics d;
-    auto imported = res_->Import(import_id, d);
+    auto imported = res_->Import(Request("ImportResourceState"), import_id, d);
     ASSERT_FALSE(d.HasError()) << DiagText(d);
     ASSERT_EQ(imported.size(), 1u);
     Value state = imported[0].state;
@@ -241,7 +241,7 @@ TEST_F(LifecycleTest, ImportThenNoOpPlan) {
     EXPECT_THAT(plan.requires_replace, IsEmpty());
   }
   Diagnostics d;
-  res_->Import("LON1/00000000-0000-4000-8000-000000000000", d);
+  res_->Import(Request("ImportResourceState"), "LON1/00000000-0000-4000-8000-000000000000", d);
   EXPECT_TRUE(d.HasError());
 }
 

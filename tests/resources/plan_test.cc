@@ -111,7 +111,8 @@ TEST_F(PlanTest, UnknownReferencesMakeDependentValuesUnknown) {
 TEST_F(PlanTest, NotFullyConfiguredProviderPlansWithoutTheApi) {
   auto p = resources::NewCivoProvider([](const char*) { return std::optional<std::string>(); });
   Diagnostics d;
-  p->Configure(Value::Object({{"token", Value::Unknown()},
+  p->Configure(Request("ConfigureProvider"),
+               Value::Object({{"token", Value::Unknown()},
                               {"region", Value::String("LON1")},
                               {"api_endpoint", Value::String(sim_->url())}}),
                "1.9.0", d);
@@ -120,7 +121,7 @@ TEST_F(PlanTest, NotFullyConfiguredProviderPlansWithoutTheApi) {
   tfplugin::PlanRequest req;
   req.config = Config({{"size", Value::String("no-such-size")}});
   req.proposed_new_state = ProposedNewState(Value::Null(), req.config);
-  auto plan = p->FindResource("civo_compute_instance")->Plan(req, d);
+  auto plan = p->FindResource("civo_compute_instance")->Plan(Request("PlanResourceChange"), req, d);
   EXPECT_FALSE(d.HasError()) << DiagText(d);
   EXPECT_EQ(LastSeq(), before) << "no API call may be made";
   EXPECT_EQ(plan.planned_state.Attr("region"), Value::String("LON1"));
@@ -142,7 +143,7 @@ TEST_F(PlanTest, DestroyPlansNull) {
   Diagnostics d;
   tfplugin::PlanRequest req;
   req.prior_state = Config();
-  auto plan = res_->Plan(req, d);
+  auto plan = res_->Plan(Request("PlanResourceChange"), req, d);
   EXPECT_FALSE(d.HasError());
   EXPECT_TRUE(plan.planned_state.is_null());
 }

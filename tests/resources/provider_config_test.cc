@@ -86,7 +86,8 @@ TEST(ProviderConfig, TokenIsSensitive) {
 TEST(ProviderConfig, ConfigureWithoutTokenFailsAndResourceIsRegistered) {
   auto p = resources::NewCivoProvider(Env({}));
   Diagnostics d;
-  p->Configure(ProviderBlock(Value::Null(), Value::Null(), Value::Null()), "1.9.0", d);
+  p->Configure(Request("ConfigureProvider"),
+               ProviderBlock(Value::Null(), Value::Null(), Value::Null()), "1.9.0", d);
   EXPECT_TRUE(HasDiagAt(d, Severity::kError, "token")) << DiagText(d);
   ASSERT_NE(p->FindResource("civo_compute_instance"), nullptr);
 }

@@ -68,15 +68,15 @@ tfplugin::Schema ConfigSchema() {
   return s;
 }
 
-FakeThing::FakeThing(std::atomic<bool>* stopped, std::mutex* mu, std::condition_variable* cv)
-    : schema_(ThingSchema()), stopped_(stopped), stop_mu_(mu), stop_cv_(cv) {}
+FakeThing::FakeThing() : schema_(ThingSchema()) {}
 
 Recorded FakeThing::recorded() const {
   std::lock_guard<std::mutex> lock(mu_);
   return rec_;
 }
 
-void FakeThing::Validate(const Value& config, tfplugin::Diagnostics& diags) const {
+void FakeThing::Validate(const tfplugin::RequestContext&, const Value& config,
+                         tfplugin::Diagnostics& diags) const {
   {
     std::lock_guard<std::mutex> lock(mu_);
     rec_.validated = config;
@@ -93,8 +93,8 @@ void FakeThing::Validate(const Value& config, tfplugin::Diagnostics& diags) cons
   }
 }
 
-tfplugin::PlanResponse FakeThing::Plan(const tfplugin::PlanRequest& req,
-                                       tfplugin::Diagnostics&) {
+tfplugin::PlanResponse FakeThing::Plan(const tfplugin::RequestContext&,
+                                       const tfplugin::PlanRequest& req, tfplugin::Diagnostics&) {
   {
     std::lock_guard<std::mutex> lock(mu_);
     rec_.plan = req;
@@ -120,7 +120,8 @@ tfplugin::PlanResponse FakeThing::Plan(const tfplugin::PlanRequest& req,
   return out;
 }
 
-tfplugin::ApplyResponse FakeThing::Apply(const tfplugin::ApplyRequest& req,
+tfplugin::ApplyResponse FakeThing::Apply(const tfplugin::RequestContext& ctx,
+                                         const tfplugin::ApplyRequest& req,
                                          tfplugin::Diagnostics& diags) {
   {
     std::lock_guard<std::mutex> lock(mu_);
@@ -130,11 +131,13 @@ tfplugin::ApplyResponse FakeThing::Apply(const tfplugin::ApplyRequest& req,
   if (req.planned_state.is_null()) return out;  // destroy
   Value state = req.planned_state;
   if (state.Attr("name").is_known() && !state.Attr("name").is_null() &&
-      state.Attr("name").AsString() == "block-until-stop") {
-    // Stands in for a long wait on the cloud API, cancelled by StopProvider.
-    std::unique_lock<std::mutex> lock(*stop_mu_);
-    stop_cv_->wait_for(lock, std::chrono::seconds(60), [this] { return stopped_->load(); });
-    diags.AddError("Stopped", "the operation was cancelled by StopProvider");
+      state.Attr("name").AsString() == kBlockUntilCancelled) {
+    blocked_.fetch_add(1);
+    ctx.SleepFor(std::chrono::seconds(60));
+    blocked_.fetch_sub(1);
+    std::string cause(tfplugin::CancelCauseText(ctx.cancel_cause()));
+    ctx.Log(tfplugin::LogLevel::kInfo, "tptest", "blocked apply ended", {{"cause", cause}});
+    diags.AddError("Cancelled", "the operation was cancelled: " + cause);
     return out;
   }
   if (bad_apply_result_) {
@@ -153,7 +156,8 @@ tfplugin::ApplyResponse FakeThing::Apply(const tfplugin::ApplyRequest& req,
   return out;
 }
 
-tfplugin::ReadResponse FakeThing::Read(const tfplugin::ReadRequest& req, tfplugin::Diagnostics&) {
+tfplugin::ReadResponse FakeThing::Read(const tfplugin::RequestContext&,
+                                       const tfplugin::ReadRequest& req, tfplugin::Diagnostics&) {
   {
     std::lock_guard<std::mutex> lock(mu_);
     rec_.read = req;
@@ -164,7 +168,8 @@ tfplugin::ReadResponse FakeThing::Read(const tfplugin::ReadRequest& req, tfplugi
   return out;
 }
 
-std::vector<tfplugin::ImportedObject> FakeThing::Import(const std::string& id,
+std::vector<tfplugin::ImportedObject> FakeThing::Import(const tfplugin::RequestContext&,
+                                                        const std::string& id,
                                                         tfplugin::Diagnostics& diags) {
   {
     std::lock_guard<std::mutex> lock(mu_);
@@ -183,12 +188,12 @@ std::vector<tfplugin::ImportedObject> FakeThing::Import(const std::string& id,
 }
 
 FakeProvider::FakeProvider()
-    : config_schema_(ConfigSchema()),
-      thing_(std::make_unique<FakeThing>(&stopped_, &stop_mu_, &stop_cv_)) {
+    : config_schema_(ConfigSchema()), thing_(std::make_unique<FakeThing>()) {
   list_.push_back(thing_.get());
 }
 
-void FakeProvider::ValidateConfig(const Value& config, tfplugin::Diagnostics& diags) const {
+void FakeProvider::ValidateConfig(const tfplugin::RequestContext&, const Value& config,
+                                  tfplugin::Diagnostics& diags) const {
   const Value& endpoint = config.Attr("endpoint");
   if (endpoint.is_known() && !endpoint.is_null() && endpoint.AsString().rfind("http", 0) != 0) {
     diags.AddError("Invalid endpoint", "endpoint must be a URL",
@@ -196,8 +201,8 @@ void FakeProvider::ValidateConfig(const Value& config, tfplugin::Diagnostics& di
   }
 }
 
-void FakeProvider::Configure(const Value& config, const std::string& terraform_version,
-                             tfplugin::Diagnostics& diags) {
+void FakeProvider::Configure(const tfplugin::RequestContext&, const Value& config,
+                             const std::string& terraform_version, tfplugin::Diagnostics& diags) {
   const Value& token = config.Attr("token");
   bool has_token = token.is_known() && !token.is_null() && !token.AsString().empty();
   if (!has_token && std::getenv("TPTEST_TOKEN") == nullptr) {
@@ -209,15 +214,6 @@ void FakeProvider::Configure(const Value& config, const std::string& terraform_v
   std::lock_guard<std::mutex> lock(mu_);
   configured_ = config;
   terraform_version_ = terraform_version;
-}
-
-void FakeProvider::Stop() {
-  stop_calls_.fetch_add(1);
-  {
-    std::lock_guard<std::mutex> lock(stop_mu_);
-    stopped_.store(true);
-  }
-  stop_cv_.notify_all();
 }
 
 }  // namespace tptest

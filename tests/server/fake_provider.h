@@ -6,7 +6,6 @@
 #define TESTS_SERVER_FAKE_PROVIDER_H_
 
 #include <atomic>
-#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -33,20 +32,31 @@ struct Recorded {
   std::optional<tfplugin::cty::Value> validated;
 };
 
+// An apply whose name is "block-until-cancelled" stands in for a long wait on
+// a cloud API: it waits (up to 60 s) until its request is cancelled, then
+// answers an error diagnostic naming the cause and logs "blocked apply
+// ended" at INFO with the cause.
+inline constexpr char kBlockUntilCancelled[] = "block-until-cancelled";
+
 class FakeThing final : public tfplugin::Resource {
  public:
-  explicit FakeThing(std::atomic<bool>* stopped, std::mutex* mu, std::condition_variable* cv);
+  FakeThing();
   const std::string& type_name() const override { return name_; }
   const tfplugin::Schema& schema() const override { return schema_; }
-  void Validate(const tfplugin::cty::Value& config, tfplugin::Diagnostics& diags) const override;
-  tfplugin::PlanResponse Plan(const tfplugin::PlanRequest& req,
+  void Validate(const tfplugin::RequestContext& ctx, const tfplugin::cty::Value& config,
+                tfplugin::Diagnostics& diags) const override;
+  tfplugin::PlanResponse Plan(const tfplugin::RequestContext& ctx, const tfplugin::PlanRequest& req,
                               tfplugin::Diagnostics& diags) override;
-  tfplugin::ApplyResponse Apply(const tfplugin::ApplyRequest& req,
+  tfplugin::ApplyResponse Apply(const tfplugin::RequestContext& ctx,
+                                const tfplugin::ApplyRequest& req,
                                 tfplugin::Diagnostics& diags) override;
-  tfplugin::ReadResponse Read(const tfplugin::ReadRequest& req,
+  tfplugin::ReadResponse Read(const tfplugin::RequestContext& ctx, const tfplugin::ReadRequest& req,
                               tfplugin::Diagnostics& diags) override;
-  std::vector<tfplugin::ImportedObject> Import(const std::string& id,
+  std::vector<tfplugin::ImportedObject> Import(const tfplugin::RequestContext& ctx,
+                                               const std::string& id,
                                                tfplugin::Diagnostics& diags) override;
+  // Applies waiting in "block-until-cancelled" right now.
+  int blocked() const { return blocked_.load(); }
 
   Recorded recorded() const;
   // Makes Plan throw (to test the exception edge).
@@ -57,9 +67,7 @@ class FakeThing final : public tfplugin::Resource {
  private:
   std::string name_ = "tptest_thing";
   tfplugin::Schema schema_;
-  std::atomic<bool>* stopped_;
-  std::mutex* stop_mu_;
-  std::condition_variable* stop_cv_;
+  std::atomic<int> blocked_{0};
   mutable std::mutex mu_;
   mutable Recorded rec_;
   std::atomic<bool> throw_in_plan_{false};
@@ -70,15 +78,13 @@ class FakeProvider final : public tfplugin::Provider {
  public:
   FakeProvider();
   const tfplugin::Schema& config_schema() const override { return config_schema_; }
-  void ValidateConfig(const tfplugin::cty::Value& config,
+  void ValidateConfig(const tfplugin::RequestContext& ctx, const tfplugin::cty::Value& config,
                       tfplugin::Diagnostics& diags) const override;
-  void Configure(const tfplugin::cty::Value& config, const std::string& terraform_version,
-                 tfplugin::Diagnostics& diags) override;
-  void Stop() override;
+  void Configure(const tfplugin::RequestContext& ctx, const tfplugin::cty::Value& config,
+                 const std::string& terraform_version, tfplugin::Diagnostics& diags) override;
   const std::vector<tfplugin::Resource*>& resources() const override { return list_; }
 
   FakeThing& thing() { return *thing_; }
-  int stop_calls() const { return stop_calls_.load(); }
   std::optional<tfplugin::cty::Value> configured() const {
     std::lock_guard<std::mutex> lock(mu_);
     return configured_;
@@ -90,10 +96,6 @@ class FakeProvider final : public tfplugin::Provider {
 
  private:
   tfplugin::Schema config_schema_;
-  std::atomic<bool> stopped_{false};
-  std::atomic<int> stop_calls_{0};
-  std::mutex stop_mu_;
-  std::condition_variable stop_cv_;
   std::unique_ptr<FakeThing> thing_;
   std::vector<tfplugin::Resource*> list_;
   mutable std::mutex mu_;

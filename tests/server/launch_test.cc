@@ -19,6 +19,7 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
+#include "tests/server/fake_provider.h"
 #include "tests/server/health.grpc.pb.h"
 #include "tests/support/tfplugin_test_client.h"
 
@@ -362,6 +363,7 @@ class FakeLaunchTest : public ::testing::Test {
     LaunchOptions o;
     o.binary = TPTEST_PROVIDER_BINARY;
     o.env = QuietEnv();
+    o.env["TF_LOG_PROVIDER"] = "INFO";  // the fake's "blocked apply ended" lines
     auto p = ProviderProcess::Launch(o);
     ASSERT_TRUE(p.ok()) << p.status();
     p_ = *std::move(p);
@@ -380,16 +382,19 @@ class FakeLaunchTest : public ::testing::Test {
     return Value::Object(a);
   }
 
-  // Starts an apply that blocks inside the provider until StopProvider.
-  std::thread BlockedApply(std::atomic<bool>* done, tfplugin6::ApplyResourceChange_Response* resp) {
-    return std::thread([this, done, resp] {
-      grpc::ClientContext ctx;
+  // Starts an apply that blocks inside the provider until its request is
+  // cancelled. `client_ctx`, when given, is the call's context (to cancel it).
+  std::thread BlockedApply(std::atomic<bool>* done, tfplugin6::ApplyResourceChange_Response* resp,
+                           grpc::ClientContext* client_ctx = nullptr) {
+    return std::thread([this, done, resp, client_ctx] {
+      grpc::ClientContext own;
+      grpc::ClientContext& ctx = client_ctx != nullptr ? *client_ctx : own;
       ctx.set_deadline(std::chrono::system_clock::now() + 30s);
       tfplugin6::ApplyResourceChange_Request req;
       req.set_type_name("tptest_thing");
-      Value v = Thing("block-until-stop").WithAttr("id", Value::Unknown());
+      Value v = Thing(tptest::kBlockUntilCancelled).WithAttr("id", Value::Unknown());
       *req.mutable_planned_state() = *tfplugin_test::Encode(v, type_);
-      *req.mutable_config() = *tfplugin_test::Encode(Thing("block-until-stop"), type_);
+      *req.mutable_config() = *tfplugin_test::Encode(Thing(tptest::kBlockUntilCancelled), type_);
       p_->provider().ApplyResourceChange(&ctx, req, resp);
       done->store(true);
     });
@@ -413,7 +418,43 @@ TEST_F(FakeLaunchTest, StopProviderCancelsABlockedApplyPromptly) {
   EXPECT_TRUE(resp.error().empty());
   t.join();
   EXPECT_TRUE(HasError(apply_resp.diagnostics()));
-  EXPECT_NE(DiagnosticsText(apply_resp.diagnostics()).find("Stopped"), std::string::npos);
+  EXPECT_NE(DiagnosticsText(apply_resp.diagnostics()).find("Terraform asked the provider to stop"),
+            std::string::npos)
+      << DiagnosticsText(apply_resp.diagnostics());
+
+  // The same process serves the next run: a request after the stop is not
+  // cancelled by it (it waits until it is cancelled itself).
+  std::atomic<bool> done2{false};
+  tfplugin6::ApplyResourceChange_Response apply_resp2;
+  grpc::ClientContext call2;
+  std::thread t2 = BlockedApply(&done2, &apply_resp2, &call2);
+  std::this_thread::sleep_for(500ms);
+  EXPECT_FALSE(done2.load()) << "an earlier StopProvider cancelled a later request: "
+                             << DiagnosticsText(apply_resp2.diagnostics());
+  call2.TryCancel();
+  t2.join();
+}
+
+// A client that goes away (cancels the call, as a killed terraform's closed
+// connection does) cancels that request's waits in the provider.
+TEST_F(FakeLaunchTest, AClientThatGoesAwayCancelsItsRequest) {
+  std::atomic<bool> done{false};
+  tfplugin6::ApplyResourceChange_Response apply_resp;
+  grpc::ClientContext call;
+  std::thread t = BlockedApply(&done, &apply_resp, &call);
+  std::this_thread::sleep_for(300ms);
+  EXPECT_FALSE(done.load()) << "the apply should be waiting";
+  call.TryCancel();
+  t.join();
+  // The provider noticed: its wait ended with the client gone as the cause.
+  bool ended = false;
+  for (int i = 0; i < 50 && !ended; ++i) {
+    ended = p_->process().stderr_text().find("Terraform stopped waiting for the request") !=
+            std::string::npos;
+    if (!ended) std::this_thread::sleep_for(100ms);
+  }
+  EXPECT_TRUE(ended) << "the provider kept waiting after its client went away; stderr:\n"
+                     << p_->process().stderr_text();
 }
 
 TEST_F(FakeLaunchTest, ShutdownWhileAnRpcIsBlockedStillExitsWithinTwoSeconds) {

@@ -1,7 +1,10 @@
 // The per-RPC translator, driven directly (no network) with the fake provider.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <future>
 #include <mutex>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -361,13 +364,91 @@ TEST_F(ProviderServiceTest, ValidateProviderConfig) {
   EXPECT_EQ(resp.diagnostics(0).attribute().steps(0).attribute_name(), "endpoint");
 }
 
-TEST_F(ProviderServiceTest, StopProviderCallsStop) {
+TEST_F(ProviderServiceTest, StopProviderCancelsTheRequestsInFlightAndOnlyThem) {
   fake();
-  tfplugin6::StopProvider_Request req;
-  tfplugin6::StopProvider_Response resp;
-  service_.StopProvider(nullptr, &req, &resp);
-  EXPECT_EQ(fake().stop_calls(), 1);
-  EXPECT_TRUE(resp.error().empty());
+  // An apply that waits until its request is cancelled.
+  auto blocked_apply = [this] {
+    return std::async(std::launch::async, [this] {
+      tfplugin6::ApplyResourceChange_Request req;
+      req.set_type_name("tptest_thing");
+      *req.mutable_prior_state() = Dv(Value::Null());
+      *req.mutable_planned_state() =
+          Dv(Thing(tptest::kBlockUntilCancelled).WithAttr("id", Value::Unknown()));
+      *req.mutable_config() = Dv(Thing(tptest::kBlockUntilCancelled));
+      tfplugin6::ApplyResourceChange_Response resp;
+      service_.ApplyResourceChange(nullptr, &req, &resp);
+      return resp;
+    });
+  };
+  auto wait_blocked = [this](int n) {
+    for (int i = 0; i < 500 && fake_->thing().blocked() != n; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return fake_->thing().blocked() == n;
+  };
+  tfplugin6::StopProvider_Request stop;
+  tfplugin6::StopProvider_Response stop_resp;
+
+  auto first = blocked_apply();
+  ASSERT_TRUE(wait_blocked(1));
+  const auto stopped_at = std::chrono::steady_clock::now();
+  service_.StopProvider(nullptr, &stop, &stop_resp);
+  EXPECT_TRUE(stop_resp.error().empty());
+  ASSERT_EQ(first.wait_for(std::chrono::seconds(5)), std::future_status::ready);
+  EXPECT_LT(std::chrono::steady_clock::now() - stopped_at, std::chrono::seconds(2));
+  tfplugin6::ApplyResourceChange_Response r1 = first.get();
+  ASSERT_TRUE(HasError(r1.diagnostics()));
+  EXPECT_NE(DiagnosticsText(r1.diagnostics()).find("Terraform asked the provider to stop"),
+            std::string::npos)
+      << DiagnosticsText(r1.diagnostics());
+
+  // A request after the stop starts afresh: an ordinary apply succeeds, and
+  // a waiting one waits until the next StopProvider.
+  tfplugin6::ApplyResourceChange_Request ok_req;
+  ok_req.set_type_name("tptest_thing");
+  *ok_req.mutable_prior_state() = Dv(Value::Null());
+  *ok_req.mutable_planned_state() = Dv(Thing("after-stop").WithAttr("id", Value::Unknown()));
+  *ok_req.mutable_config() = Dv(Thing("after-stop"));
+  tfplugin6::ApplyResourceChange_Response ok_resp;
+  service_.ApplyResourceChange(nullptr, &ok_req, &ok_resp);
+  EXPECT_FALSE(HasError(ok_resp.diagnostics())) << DiagnosticsText(ok_resp.diagnostics());
+  EXPECT_EQ(Back(ok_resp.new_state()).Attr("id"), Value::String("thing-after-stop"));
+
+  auto second = blocked_apply();
+  ASSERT_TRUE(wait_blocked(1));
+  EXPECT_EQ(second.wait_for(std::chrono::milliseconds(300)), std::future_status::timeout)
+      << "the earlier StopProvider must not cancel a later request";
+  service_.StopProvider(nullptr, &stop, &stop_resp);
+  ASSERT_EQ(second.wait_for(std::chrono::seconds(5)), std::future_status::ready);
+  EXPECT_TRUE(HasError(second.get().diagnostics()));
+}
+
+// The context names the RPC and resource type in the provider's log lines.
+TEST_F(ProviderServiceTest, RequestLogLinesNameTheRpcAndResourceType) {
+  std::mutex mu;
+  std::vector<std::string> lines;
+  tfplugin::SetLogLevel(tfplugin::LogLevel::kDebug);
+  tfplugin::SetLogSinkForTesting([&](std::string_view l) {
+    std::lock_guard<std::mutex> lock(mu);
+    lines.emplace_back(l);
+  });
+  tfplugin6::PlanResourceChange_Request req;
+  req.set_type_name("tptest_thing");
+  *req.mutable_prior_state() = Dv(Value::Null());
+  *req.mutable_proposed_new_state() = Dv(Thing("web"));
+  *req.mutable_config() = Dv(Thing("web"));
+  tfplugin6::PlanResourceChange_Response resp;
+  service_.PlanResourceChange(nullptr, &req, &resp);
+  tfplugin::SetLogSinkForTesting(nullptr);
+  tfplugin::SetLogLevel(tfplugin::LogLevel::kOff);
+  bool found = false;
+  for (const std::string& l : lines) {
+    if (l.find("\"tf_rpc\":\"PlanResourceChange\"") != std::string::npos &&
+        l.find("\"tf_resource_type\":\"tptest_thing\"") != std::string::npos) {
+      found = true;
+    }
+  }
+  EXPECT_TRUE(found) << "no line names the RPC and type; lines: " << lines.size();
 }
 
 TEST_F(ProviderServiceTest, UnsupportedFeaturesAnswerPolitely) {

@@ -1,21 +1,16 @@
-// What every framework hook receives about the request it serves, and the
-// link between a provider and the resources it owns (is it configured?).
-//
-// The request context proper (cancellation when StopProvider fires or the
-// client goes away, the deadline, a logger carrying the RPC and type name)
-// belongs to tfplugin/request_context.h; until the server passes one into
-// tfplugin::Resource's methods, fw::Context carries the RPC and type name and
-// `cancelled()` reads the provider's stop flag. Hooks take `const Context&`,
-// so switching to the server's context changes this file only.
+// What every framework hook receives about the request it serves: the
+// server's RequestContext (cancellation by StopProvider or a client gone,
+// deadline, logging with the RPC and type name), plus whether the provider
+// is configured; and the link between a provider and what it owns.
 #ifndef TFPLUGIN_FRAMEWORK_CONTEXT_H_
 #define TFPLUGIN_FRAMEWORK_CONTEXT_H_
 
 #include <atomic>
-#include <cstdint>
 #include <memory>
 #include <string>
 
 #include "tfplugin/diagnostics.h"
+#include "tfplugin/request_context.h"
 
 namespace tfplugin::fw {
 
@@ -26,33 +21,32 @@ struct ProviderLink {
   // attributes or environment variables configure the provider.
   std::string configure_hint;
   std::atomic<bool> configured{false};
-  // Counts StopProvider calls. A request is cancelled by a Stop that came
-  // after it began, never by an earlier one: a -debug process serves many
-  // terraform runs, and the next run must work again.
-  std::atomic<uint64_t> stops{0};
 };
 
 class Context {
  public:
-  Context(std::string rpc, std::string type_name, std::shared_ptr<const ProviderLink> link)
-      : rpc_(std::move(rpc)),
-        type_name_(std::move(type_name)),
-        link_(std::move(link)),
-        stops_at_start_(link_ != nullptr ? link_->stops.load() : 0) {}
+  Context(const RequestContext& request, std::shared_ptr<const ProviderLink> link)
+      : request_(request), link_(std::move(link)) {}
 
-  const std::string& rpc() const { return rpc_; }
-  const std::string& type_name() const { return type_name_; }
+  const RequestContext& request() const { return request_; }
+  const std::string& rpc() const { return request_.rpc(); }
+  const std::string& type_name() const { return request_.type_name(); }
+  // True once StopProvider (or the client going away) cancelled this request.
+  bool cancelled() const { return request_.cancelled(); }
+  const std::optional<RequestContext::Clock::time_point>& deadline() const {
+    return request_.deadline();
+  }
   // True once the provider's Configure succeeded with a wholly known config.
   bool provider_configured() const { return link_ != nullptr && link_->configured.load(); }
-  // True once Terraform asked the provider to stop (StopProvider) while this
-  // request was being served.
-  bool cancelled() const { return link_ != nullptr && link_->stops.load() > stops_at_start_; }
+  // A log line with the RPC and type name.
+  void Log(LogLevel level, std::string_view message,
+           std::initializer_list<LogField> fields = {}) const {
+    request_.Log(level, "provider", message, fields);
+  }
 
  private:
-  std::string rpc_;
-  std::string type_name_;
+  const RequestContext& request_;
   std::shared_ptr<const ProviderLink> link_;
-  uint64_t stops_at_start_;
 };
 
 // The part every framework resource, data source and ephemeral resource
@@ -66,7 +60,7 @@ class Component {
   Component(std::string type_name, bool needs_configuration)
       : type_name_(std::move(type_name)), needs_configuration_(needs_configuration) {}
 
-  Context MakeContext(const char* rpc) const { return Context(rpc, type_name_, link_); }
+  Context MakeContext(const RequestContext& request) const { return Context(request, link_); }
   // False, with the standard diagnostic, when this component needs a
   // configured provider and has none. `action`: "created", "read", ...
   bool RequireConfigured(const std::string& action, Diagnostics& diags) const;

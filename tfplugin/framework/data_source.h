@@ -32,16 +32,17 @@ class DataSource : public tfplugin::DataSource, public Component {
   const std::string& type_name() const final { return options_.type_name; }
   const Schema& schema() const final { return schema_; }
 
-  void Validate(const cty::Value& config, Diagnostics& diags) const final {
+  void Validate(const RequestContext& rc, const cty::Value& config,
+                Diagnostics& diags) const final {
     ValidateObject(*object_.spec(), config, AttributePath(), diags);
     if (diags.HasError()) return;
     const M typed = object_.Decode(config, AttributePath(), diags);
-    if (!diags.HasError()) ValidateConfig(MakeContext("ValidateDataResourceConfig"), typed, diags);
+    if (!diags.HasError()) ValidateConfig(MakeContext(rc), typed, diags);
   }
 
-  cty::Value Read(const cty::Value& config, Diagnostics& diags) final {
+  cty::Value Read(const RequestContext& rc, const cty::Value& config, Diagnostics& diags) final {
     Diagnostics checks;
-    Validate(config, checks);
+    Validate(rc, config, checks);
     for (const Diagnostic& d : checks.items()) {
       if (d.severity == Severity::kError) diags.Add(d);
     }
@@ -49,7 +50,7 @@ class DataSource : public tfplugin::DataSource, public Component {
     const M typed = object_.Decode(config);
     M state = typed;
     Diagnostics hook;
-    ReadData(MakeContext("ReadDataSource"), typed, state, hook);
+    ReadData(MakeContext(rc), typed, state, hook);
     diags.Append(hook);
     if (hook.HasError()) return cty::Value::Null();
     std::vector<AttributePath> unknown;
@@ -95,21 +96,23 @@ class EphemeralResource : public tfplugin::EphemeralResource, public Component {
   const std::string& type_name() const final { return options_.type_name; }
   const Schema& schema() const final { return schema_; }
 
-  void Validate(const cty::Value& config, Diagnostics& diags) const final {
+  void Validate(const RequestContext& rc, const cty::Value& config,
+                Diagnostics& diags) const final {
     ValidateObject(*object_.spec(), config, AttributePath(), diags);
     if (diags.HasError()) return;
     const M typed = object_.Decode(config, AttributePath(), diags);
     if (!diags.HasError()) {
-      ValidateConfig(MakeContext("ValidateEphemeralResourceConfig"), typed, diags);
+      ValidateConfig(MakeContext(rc), typed, diags);
     }
   }
 
-  EphemeralOpenResult Open(const cty::Value& config, Diagnostics& diags) final {
+  EphemeralOpenResult Open(const RequestContext& rc, const cty::Value& config,
+                           Diagnostics& diags) final {
     EphemeralOpenResult out{cty::Value::Null(), "", std::nullopt};
     if (!RequireConfigured("opened", diags)) return out;
     const M typed = object_.Decode(config);
     Opened<M> opened{typed, "", std::nullopt};
-    OpenHook(MakeContext("OpenEphemeralResource"), typed, opened, diags);
+    OpenHook(MakeContext(rc), typed, opened, diags);
     if (diags.HasError()) return out;
     out.result = UnknownsToNull(object_.Merge(config, typed, opened.result), AttributePath(),
                                 nullptr);

@@ -13,7 +13,7 @@ std::optional<int64_t> Arguments::Int(size_t i) const {
   return v.AsNumber().ToInt64();
 }
 
-cty::Value Function::Call(const std::vector<cty::Value>& arguments,
+cty::Value Function::Call(const RequestContext&, const std::vector<cty::Value>& arguments,
                           std::optional<FunctionError>& error) {
   Result result;
   body_(Arguments(arguments), result);

@@ -55,7 +55,7 @@ class Function final : public tfplugin::Function {
 
   const std::string& name() const override { return name_; }
   const FunctionSignature& signature() const override { return signature_; }
-  cty::Value Call(const std::vector<cty::Value>& arguments,
+  cty::Value Call(const RequestContext& ctx, const std::vector<cty::Value>& arguments,
                   std::optional<FunctionError>& error) override;
 
  private:

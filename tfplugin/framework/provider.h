@@ -34,24 +34,21 @@ class Provider : public tfplugin::Provider {
 
   const Schema& config_schema() const final { return schema_; }
 
-  void ValidateConfig(const cty::Value& config, Diagnostics& diags) const final {
+  void ValidateConfig(const RequestContext&, const cty::Value& config,
+                      Diagnostics& diags) const final {
     ValidateObject(*config_.spec(), config, AttributePath(), diags);
   }
 
-  void Configure(const cty::Value& config, const std::string& terraform_version,
-                 Diagnostics& diags) final {
+  void Configure(const RequestContext& ctx, const cty::Value& config,
+                 const std::string& terraform_version, Diagnostics& diags) final {
     ValidateObject(*config_.spec(), config, AttributePath(), diags);
     if (diags.HasError()) return;
     const C typed = config_.Decode(config, AttributePath(), diags);
     if (diags.HasError()) return;
-    const bool ok = ConfigureHook(Context("ConfigureProvider", "", link_), typed,
+    const bool ok = ConfigureHook(Context(ctx, link_), typed,
                                   terraform_version, diags);
     link_->configured.store(ok && !diags.HasError());
   }
-
-  // Cancels the requests in flight (their Context::cancelled() turns true).
-  // A provider with its own waits to interrupt overrides this and calls it.
-  void Stop() override { link_->stops.fetch_add(1); }
 
   const std::vector<tfplugin::Resource*>& resources() const final { return resources_; }
   const std::vector<tfplugin::DataSource*>& data_sources() const final { return data_sources_; }

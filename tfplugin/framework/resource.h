@@ -85,14 +85,16 @@ class Resource : public tfplugin::Resource, public Component {
   const Schema& schema() const final { return schema_; }
   const Object<M>& object() const { return object_; }
 
-  void Validate(const cty::Value& config, Diagnostics& diags) const final {
+  void Validate(const RequestContext& rc, const cty::Value& config,
+                Diagnostics& diags) const final {
     ValidateObject(*object_.spec(), config, AttributePath(), diags);
     if (diags.HasError()) return;
     const M typed = object_.Decode(config, AttributePath(), diags);
-    if (!diags.HasError()) ValidateConfig(MakeContext("ValidateResourceConfig"), typed, diags);
+    if (!diags.HasError()) ValidateConfig(MakeContext(rc), typed, diags);
   }
 
-  tfplugin::PlanResponse Plan(const tfplugin::PlanRequest& req, Diagnostics& diags) final {
+  tfplugin::PlanResponse Plan(const RequestContext& rc, const tfplugin::PlanRequest& req,
+                              Diagnostics& diags) final {
     tfplugin::PlanResponse resp;
     resp.planned_private = req.prior_private;
     PlanResult generic =
@@ -101,7 +103,7 @@ class Resource : public tfplugin::Resource, public Component {
     resp.requires_replace = generic.requires_replace;
     if (req.proposed_new_state.is_null() || diags.HasError()) return resp;
 
-    const Context ctx = MakeContext("PlanResourceChange");
+    const Context ctx = MakeContext(rc);
     PlanChange<M> change;
     change.config = object_.Decode(req.config, AttributePath(), diags);
     if (diags.HasError()) return resp;
@@ -126,7 +128,8 @@ class Resource : public tfplugin::Resource, public Component {
     return resp;
   }
 
-  tfplugin::ApplyResponse Apply(const tfplugin::ApplyRequest& req, Diagnostics& diags) final {
+  tfplugin::ApplyResponse Apply(const RequestContext& rc, const tfplugin::ApplyRequest& req,
+                                Diagnostics& diags) final {
     tfplugin::ApplyResponse resp;
     resp.private_data = req.planned_private;
     Change<M> change;
@@ -138,7 +141,7 @@ class Resource : public tfplugin::Resource, public Component {
     if (req.planned_state.is_null()) {  // destroy
       resp.new_state = req.prior_state;
       if (!RequireConfigured("deleted", diags)) return resp;
-      Delete(MakeContext("ApplyResourceChange"), change, diags);
+      Delete(MakeContext(rc), change, diags);
       if (!diags.HasError()) resp.new_state = cty::Value::Null();
       return resp;
     }
@@ -149,9 +152,9 @@ class Resource : public tfplugin::Resource, public Component {
     NewState<M> out{change.planned, req.planned_private};
     Diagnostics hook;
     if (create) {
-      Create(MakeContext("ApplyResourceChange"), change, out, hook);
+      Create(MakeContext(rc), change, out, hook);
     } else {
-      Update(MakeContext("ApplyResourceChange"), change, out, hook);
+      Update(MakeContext(rc), change, out, hook);
     }
     diags.Append(hook);
     if (hook.HasError() && !out.keep_on_error) return resp;
@@ -161,14 +164,15 @@ class Resource : public tfplugin::Resource, public Component {
     return resp;
   }
 
-  tfplugin::ReadResponse Read(const tfplugin::ReadRequest& req, Diagnostics& diags) final {
+  tfplugin::ReadResponse Read(const RequestContext& rc, const tfplugin::ReadRequest& req,
+                              Diagnostics& diags) final {
     tfplugin::ReadResponse resp{req.current_state, req.private_data};
     if (req.current_state.is_null()) return resp;
     if (!RequireConfigured("read", diags)) return resp;
     const M current = object_.Decode(req.current_state);
     NewState<M> out{current, req.private_data};
     Diagnostics hook;
-    ReadState(MakeContext("ReadResource"), out, hook);
+    ReadState(MakeContext(rc), out, hook);
     diags.Append(hook);
     if (hook.HasError()) return resp;
     if (out.gone) return tfplugin::ReadResponse{cty::Value::Null(), ""};
@@ -177,22 +181,23 @@ class Resource : public tfplugin::Resource, public Component {
     return resp;
   }
 
-  std::vector<ImportedObject> Import(const std::string& id, Diagnostics& diags) final {
+  std::vector<ImportedObject> Import(const RequestContext& rc, const std::string& id,
+                                     Diagnostics& diags) final {
     if (!RequireConfigured("imported", diags)) return {};
     NewState<M> out{object_.Decode(NullObject(*object_.spec())), ""};
     Diagnostics hook;
-    ImportState(MakeContext("ImportResourceState"), id, out, hook);
+    ImportState(MakeContext(rc), id, out, hook);
     diags.Append(hook);
     if (hook.HasError()) return {};
     return {ImportedObject{Finish(object_.Encode(out.state), true, diags), out.private_data}};
   }
 
-  cty::Value UpgradeState(int64_t version, const std::string& raw_json,
+  cty::Value UpgradeState(const RequestContext& rc, int64_t version, const std::string& raw_json,
                           Diagnostics& diags) const final {
     M state{};
     Diagnostics hook;
-    if (!UpgradeFrom(MakeContext("UpgradeResourceState"), version, raw_json, state, hook)) {
-      return tfplugin::Resource::UpgradeState(version, raw_json, diags);
+    if (!UpgradeFrom(MakeContext(rc), version, raw_json, state, hook)) {
+      return tfplugin::Resource::UpgradeState(rc, version, raw_json, diags);
     }
     diags.Append(hook);
     if (hook.HasError()) return cty::Value::Null();
@@ -201,11 +206,12 @@ class Resource : public tfplugin::Resource, public Component {
 
   bool SupportsMoveState() const final { return options_.accepts_moved_state; }
 
-  MoveStateResponse MoveState(const MoveStateRequest& req, Diagnostics& diags) final {
-    if (!options_.accepts_moved_state) return tfplugin::Resource::MoveState(req, diags);
+  MoveStateResponse MoveState(const RequestContext& rc, const MoveStateRequest& req,
+                              Diagnostics& diags) final {
+    if (!options_.accepts_moved_state) return tfplugin::Resource::MoveState(rc, req, diags);
     NewState<M> out{object_.Decode(NullObject(*object_.spec())), ""};
     Diagnostics hook;
-    MoveFrom(MakeContext("MoveResourceState"), req, out, hook);
+    MoveFrom(MakeContext(rc), req, out, hook);
     diags.Append(hook);
     if (hook.HasError()) return MoveStateResponse{cty::Value::Null(), ""};
     return MoveStateResponse{Finish(object_.Encode(out.state), true, diags), out.private_data};
@@ -242,7 +248,7 @@ class Resource : public tfplugin::Resource, public Component {
   // A `moved` block from another type (when options.accepts_moved_state).
   virtual void MoveFrom(const Context& ctx, const MoveStateRequest& req, NewState<M>& out,
                         Diagnostics& diags) {
-    tfplugin::Resource::MoveState(req, diags);
+    tfplugin::Resource::MoveState(ctx.request(), req, diags);
   }
 
  private:
