@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "tfplugin/cty/value.h"
+#include "tfplugin/data_source.h"
 #include "tfplugin/diagnostics.h"
 #include "tfplugin/request_context.h"
 #include "tfplugin/resource.h"
@@ -35,6 +36,15 @@ class Provider {
   // The resource types, in a stable order. Owned by the provider.
   virtual const std::vector<Resource*>& resources() const = 0;
   Resource* FindResource(const std::string& type_name) const;
+
+  // Data sources, ephemeral resources and functions, in a stable order, owned
+  // by the provider. The defaults: none.
+  virtual const std::vector<DataSource*>& data_sources() const;
+  virtual const std::vector<EphemeralResource*>& ephemeral_resources() const;
+  virtual const std::vector<Function*>& functions() const;
+  DataSource* FindDataSource(const std::string& type_name) const;
+  EphemeralResource* FindEphemeralResource(const std::string& type_name) const;
+  Function* FindFunction(const std::string& name) const;
 };
 
 }  // namespace tfplugin

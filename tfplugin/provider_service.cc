@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <exception>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -49,6 +50,55 @@ Resource* Lookup(Provider& p, const std::string& type_name, Diagnostics& diags) 
 void NotSupported(Diagnostics& diags, const std::string& what) {
   diags.AddError(what + " not supported by this provider",
                  "This provider does not implement " + what + ".");
+}
+
+// The data sources, ephemeral resources and functions of GetMetadata, and the
+// capability that only resources which take moved state need.
+void DescribeExtras(Provider& p, tfplugin6::GetMetadataMessage_Response* resp) {
+  for (DataSource* d : p.data_sources()) resp->add_data_sources()->set_type_name(d->type_name());
+  for (EphemeralResource* e : p.ephemeral_resources()) {
+    resp->add_ephemeral_resources()->set_type_name(e->type_name());
+  }
+  for (Function* f : p.functions()) resp->add_functions()->set_name(f->name());
+  for (Resource* r : p.resources()) {
+    if (r->SupportsMoveState()) resp->mutable_server_capabilities()->set_move_resource_state(true);
+  }
+}
+
+void SchemaExtras(Provider& p, tfplugin6::GetProviderSchema_Response* built) {
+  for (DataSource* d : p.data_sources()) {
+    wire::SchemaToProto(d->schema(), &(*built->mutable_data_source_schemas())[d->type_name()]);
+  }
+  for (EphemeralResource* e : p.ephemeral_resources()) {
+    wire::SchemaToProto(e->schema(),
+                        &(*built->mutable_ephemeral_resource_schemas())[e->type_name()]);
+  }
+  for (Function* f : p.functions()) {
+    wire::FunctionToProto(f->signature(), &(*built->mutable_functions())[f->name()]);
+  }
+  for (Resource* r : p.resources()) {
+    if (r->SupportsMoveState()) built->mutable_server_capabilities()->set_move_resource_state(true);
+  }
+}
+
+DataSource* LookupDataSource(Provider& p, const std::string& type_name, Diagnostics& diags) {
+  DataSource* d = p.FindDataSource(type_name);
+  if (d == nullptr) NotSupported(diags, "the data source \"" + type_name + "\"");
+  return d;
+}
+
+EphemeralResource* LookupEphemeral(Provider& p, const std::string& type_name,
+                                   Diagnostics& diags) {
+  EphemeralResource* e = p.FindEphemeralResource(type_name);
+  if (e == nullptr) NotSupported(diags, "the ephemeral resource \"" + type_name + "\"");
+  return e;
+}
+
+void SetTimestamp(std::chrono::system_clock::time_point t, tfplugin6::Timestamp* out) {
+  const auto ns =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
+  out->set_seconds(ns / 1000000000);
+  out->set_nanos(static_cast<int32_t>(ns % 1000000000));
 }
 
 }  // namespace
@@ -113,6 +163,7 @@ grpc::Status ProviderService::GetMetadata(grpc::ServerContext* server_ctx,
            resp->mutable_server_capabilities()->set_get_provider_schema_optional(true);
            for (Resource* r : provider().resources())
              resp->add_resources()->set_type_name(r->type_name());
+           DescribeExtras(provider(), resp);
          });
   return grpc::Status::OK;
 }
@@ -132,6 +183,7 @@ grpc::Status ProviderService::GetProviderSchema(grpc::ServerContext* server_ctx,
              }
              built.mutable_server_capabilities()->set_plan_destroy(true);
              built.mutable_server_capabilities()->set_get_provider_schema_optional(true);
+             SchemaExtras(p, &built);
              schema_response_ = std::move(built);
            });
            resp->CopyFrom(schema_response_);
@@ -309,13 +361,6 @@ grpc::Status ProviderService::GetResourceIdentitySchemas(
   return grpc::Status::OK;
 }
 
-grpc::Status ProviderService::GetFunctions(grpc::ServerContext* server_ctx,
-                                           const tfplugin6::GetFunctions_Request*,
-                                           tfplugin6::GetFunctions_Response* resp) {
-  AtEdge(server_ctx, "GetFunctions", "", resp->mutable_diagnostics(),
-         [](const RequestContext&, Diagnostics&) {});
-  return grpc::Status::OK;
-}
 
 grpc::Status ProviderService::StopProvider(grpc::ServerContext*,
                                            const tfplugin6::StopProvider_Request*,
@@ -338,24 +383,10 @@ grpc::Status ProviderService::StopProvider(grpc::ServerContext*,
     return grpc::Status::OK;                                                               \
   }
 
-TFPLUGIN_UNSUPPORTED(ValidateDataResourceConfig, ValidateDataResourceConfig,
-                     "the data source \"" + req->type_name() + "\"")
-TFPLUGIN_UNSUPPORTED(ReadDataSource, ReadDataSource,
-                     "the data source \"" + req->type_name() + "\"")
 TFPLUGIN_UNSUPPORTED(UpgradeResourceIdentity, UpgradeResourceIdentity,
                      std::string("resource identity"))
-TFPLUGIN_UNSUPPORTED(MoveResourceState, MoveResourceState,
-                     "moving state into \"" + req->target_type_name() + "\"")
 TFPLUGIN_UNSUPPORTED(GenerateResourceConfig, GenerateResourceConfig,
                      std::string("configuration generation"))
-TFPLUGIN_UNSUPPORTED(ValidateEphemeralResourceConfig, ValidateEphemeralResourceConfig,
-                     "the ephemeral resource \"" + req->type_name() + "\"")
-TFPLUGIN_UNSUPPORTED(OpenEphemeralResource, OpenEphemeralResource,
-                     "the ephemeral resource \"" + req->type_name() + "\"")
-TFPLUGIN_UNSUPPORTED(RenewEphemeralResource, RenewEphemeralResource,
-                     "the ephemeral resource \"" + req->type_name() + "\"")
-TFPLUGIN_UNSUPPORTED(CloseEphemeralResource, CloseEphemeralResource,
-                     "the ephemeral resource \"" + req->type_name() + "\"")
 TFPLUGIN_UNSUPPORTED(ValidateListResourceConfig, ValidateListResourceConfig,
                      "the list resource \"" + req->type_name() + "\"")
 TFPLUGIN_UNSUPPORTED(ValidateStateStoreConfig, ValidateStateStore,
@@ -371,13 +402,6 @@ TFPLUGIN_UNSUPPORTED(ValidateActionConfig, ValidateActionConfig,
                      "the action \"" + req->type_name() + "\"")
 #undef TFPLUGIN_UNSUPPORTED
 
-grpc::Status ProviderService::CallFunction(grpc::ServerContext*,
-                                           const tfplugin6::CallFunction_Request* req,
-                                           tfplugin6::CallFunction_Response* resp) {
-  resp->mutable_error()->set_text("The function \"" + req->name() +
-                                  "\" is not supported by this provider: it declares no functions.");
-  return grpc::Status::OK;
-}
 
 grpc::Status ProviderService::ListResource(
     grpc::ServerContext* server_ctx, const tfplugin6::ListResource_Request* req,
@@ -424,6 +448,203 @@ grpc::Status ProviderService::InvokeAction(
            NotSupported(diags, "the action \"" + req->action_type() + "\"");
          });
   writer->Write(event);
+  return grpc::Status::OK;
+}
+
+// --- Data sources, ephemeral resources, functions, moved state. -------------
+
+grpc::Status ProviderService::ValidateDataResourceConfig(
+    grpc::ServerContext* server_ctx, const tfplugin6::ValidateDataResourceConfig_Request* req,
+    tfplugin6::ValidateDataResourceConfig_Response* resp) {
+  AtEdge(server_ctx, "ValidateDataResourceConfig", req->type_name(), resp->mutable_diagnostics(),
+         [&](const RequestContext& ctx, Diagnostics& diags) {
+    DataSource* d = LookupDataSource(provider(), req->type_name(), diags);
+    if (d == nullptr) return;
+    cty::Value config;
+    if (!Decode(req->config(), ImpliedType(d->schema().block), "data source configuration",
+                diags, &config)) {
+      return;
+    }
+    d->Validate(ctx, config, diags);
+  });
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::ReadDataSource(grpc::ServerContext* server_ctx,
+                                             const tfplugin6::ReadDataSource_Request* req,
+                                             tfplugin6::ReadDataSource_Response* resp) {
+  AtEdge(server_ctx, "ReadDataSource", req->type_name(), resp->mutable_diagnostics(),
+         [&](const RequestContext& ctx, Diagnostics& diags) {
+    DataSource* d = LookupDataSource(provider(), req->type_name(), diags);
+    if (d == nullptr) return;
+    cty::Type type = ImpliedType(d->schema().block);
+    cty::Value config;
+    if (!Decode(req->config(), type, "data source configuration", diags, &config)) return;
+    cty::Value state = d->Read(ctx, config, diags);
+    if (diags.HasError() && state.is_null()) return;
+    Encode(state, type, "data source state", diags, resp->mutable_state());
+  });
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::MoveResourceState(grpc::ServerContext* server_ctx,
+                                                const tfplugin6::MoveResourceState_Request* req,
+                                                tfplugin6::MoveResourceState_Response* resp) {
+  AtEdge(server_ctx, "MoveResourceState", req->target_type_name(), resp->mutable_diagnostics(),
+         [&](const RequestContext& ctx, Diagnostics& diags) {
+    Resource* r = Lookup(provider(), req->target_type_name(), diags);
+    if (r == nullptr) return;
+    if (req->source_state().json().empty()) {
+      diags.AddError("Unsupported stored state format",
+                     "Terraform sent the moved object's state in a form other than JSON.");
+      return;
+    }
+    MoveStateRequest mr;
+    mr.source_provider_address = req->source_provider_address();
+    mr.source_type_name = req->source_type_name();
+    mr.source_schema_version = req->source_schema_version();
+    mr.source_state_json = req->source_state().json();
+    mr.source_private = req->source_private();
+    MoveStateResponse out = r->MoveState(ctx, mr, diags);
+    if (out.target_state.is_null()) return;
+    Encode(out.target_state, ImpliedType(r->schema().block), "moved state", diags,
+           resp->mutable_target_state());
+    resp->set_target_private(std::move(out.target_private));
+  });
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::ValidateEphemeralResourceConfig(
+    grpc::ServerContext* server_ctx, const tfplugin6::ValidateEphemeralResourceConfig_Request* req,
+    tfplugin6::ValidateEphemeralResourceConfig_Response* resp) {
+  AtEdge(server_ctx, "ValidateEphemeralResourceConfig", req->type_name(), resp->mutable_diagnostics(),
+         [&](const RequestContext& ctx, Diagnostics& diags) {
+    EphemeralResource* e = LookupEphemeral(provider(), req->type_name(), diags);
+    if (e == nullptr) return;
+    cty::Value config;
+    if (!Decode(req->config(), ImpliedType(e->schema().block),
+                "ephemeral resource configuration", diags, &config)) {
+      return;
+    }
+    e->Validate(ctx, config, diags);
+  });
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::OpenEphemeralResource(
+    grpc::ServerContext* server_ctx, const tfplugin6::OpenEphemeralResource_Request* req,
+    tfplugin6::OpenEphemeralResource_Response* resp) {
+  AtEdge(server_ctx, "OpenEphemeralResource", req->type_name(), resp->mutable_diagnostics(),
+         [&](const RequestContext& ctx, Diagnostics& diags) {
+    EphemeralResource* e = LookupEphemeral(provider(), req->type_name(), diags);
+    if (e == nullptr) return;
+    cty::Type type = ImpliedType(e->schema().block);
+    cty::Value config;
+    if (!Decode(req->config(), type, "ephemeral resource configuration", diags, &config)) return;
+    EphemeralOpenResult out = e->Open(ctx, config, diags);
+    if (diags.HasError()) return;
+    Encode(out.result, type, "ephemeral result", diags, resp->mutable_result());
+    if (!out.private_data.empty()) resp->set_private_(std::move(out.private_data));
+    if (out.renew_at) SetTimestamp(*out.renew_at, resp->mutable_renew_at());
+  });
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::RenewEphemeralResource(
+    grpc::ServerContext* server_ctx, const tfplugin6::RenewEphemeralResource_Request* req,
+    tfplugin6::RenewEphemeralResource_Response* resp) {
+  AtEdge(server_ctx, "RenewEphemeralResource", req->type_name(), resp->mutable_diagnostics(),
+         [&](const RequestContext& ctx, Diagnostics& diags) {
+    EphemeralResource* e = LookupEphemeral(provider(), req->type_name(), diags);
+    if (e == nullptr) return;
+    EphemeralRenewResult out = e->Renew(ctx, req->private_(), diags);
+    if (!out.private_data.empty()) resp->set_private_(std::move(out.private_data));
+    if (out.renew_at) SetTimestamp(*out.renew_at, resp->mutable_renew_at());
+  });
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::CloseEphemeralResource(
+    grpc::ServerContext* server_ctx, const tfplugin6::CloseEphemeralResource_Request* req,
+    tfplugin6::CloseEphemeralResource_Response* resp) {
+  AtEdge(server_ctx, "CloseEphemeralResource", req->type_name(), resp->mutable_diagnostics(),
+         [&](const RequestContext& ctx, Diagnostics& diags) {
+    EphemeralResource* e = LookupEphemeral(provider(), req->type_name(), diags);
+    if (e == nullptr) return;
+    e->Close(ctx, req->private_(), diags);
+  });
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::GetFunctions(grpc::ServerContext* server_ctx,
+                                           const tfplugin6::GetFunctions_Request*,
+                                           tfplugin6::GetFunctions_Response* resp) {
+  AtEdge(server_ctx, "GetFunctions", "", resp->mutable_diagnostics(),
+         [&](const RequestContext&, Diagnostics&) {
+    for (Function* f : provider().functions()) {
+      wire::FunctionToProto(f->signature(), &(*resp->mutable_functions())[f->name()]);
+    }
+  });
+  return grpc::Status::OK;
+}
+
+// Function errors travel in their own field, not as diagnostics.
+grpc::Status ProviderService::CallFunction(grpc::ServerContext* server_ctx,
+                                           const tfplugin6::CallFunction_Request* req,
+                                           tfplugin6::CallFunction_Response* resp) {
+  auto fail = [&](std::string text, std::optional<int64_t> argument) {
+    resp->clear_result();
+    resp->mutable_error()->set_text(std::move(text));
+    if (argument) resp->mutable_error()->set_function_argument(*argument);
+  };
+  RequestContext ctx("CallFunction", "", ClientDeadline(server_ctx));
+  InFlightRequests::Registration registered = in_flight_.Add(&ctx, server_ctx);
+  try {
+    Function* f = provider().FindFunction(req->name());
+    if (f == nullptr) {
+      fail("This provider has no function named \"" + req->name() + "\".", std::nullopt);
+      return grpc::Status::OK;
+    }
+    const FunctionSignature& sig = f->signature();
+    const size_t n = static_cast<size_t>(req->arguments_size());
+    if (n < sig.parameters.size() || (!sig.variadic && n > sig.parameters.size())) {
+      fail("The function \"" + req->name() + "\" takes " +
+               std::to_string(sig.parameters.size()) + (sig.variadic ? " or more" : "") +
+               " arguments, not " + std::to_string(n) + ".",
+           std::nullopt);
+      return grpc::Status::OK;
+    }
+    std::vector<cty::Value> args;
+    args.reserve(n);
+    for (size_t i = 0; i < n; ++i) {
+      const FunctionParameter& p = i < sig.parameters.size() ? sig.parameters[i] : *sig.variadic;
+      absl::StatusOr<cty::Value> v = wire::DecodeDynamicValue(req->arguments(static_cast<int>(i)),
+                                                              p.type);
+      if (!v.ok()) {
+        fail("Argument " + p.name + " could not be decoded: " + std::string(v.status().message()),
+             static_cast<int64_t>(i));
+        return grpc::Status::OK;
+      }
+      args.push_back(*std::move(v));
+    }
+    std::optional<FunctionError> error;
+    cty::Value result = f->Call(ctx, args, error);
+    if (error) {
+      fail(error->text, error->argument);
+      return grpc::Status::OK;
+    }
+    absl::Status s = wire::EncodeDynamicValue(result, sig.return_type, resp->mutable_result());
+    if (!s.ok()) {
+      fail("The function \"" + req->name() + "\" returned a value of the wrong type: " +
+               std::string(s.message()),
+           std::nullopt);
+    }
+  } catch (const std::exception& e) {
+    fail("The provider failed while calling \"" + req->name() + "\": " + e.what(), std::nullopt);
+  } catch (...) {
+    fail("The provider failed while calling \"" + req->name() + "\".", std::nullopt);
+  }
+  ctx.Log(LogLevel::kDebug, kModule, "served RPC");
   return grpc::Status::OK;
 }
 

@@ -24,4 +24,12 @@ cty::Value Resource::UpgradeState(const RequestContext&, int64_t version,
   return *std::move(v);
 }
 
+MoveStateResponse Resource::MoveState(const RequestContext&, const MoveStateRequest& req,
+                                      Diagnostics& diags) {
+  diags.AddError("Move not supported",
+                 "The resource type " + type_name() + " cannot take state moved from " +
+                     req.source_type_name + " (" + req.source_provider_address + ").");
+  return MoveStateResponse{cty::Value::Null(), ""};
+}
+
 }  // namespace tfplugin

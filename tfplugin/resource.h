@@ -61,6 +61,21 @@ struct ImportedObject {
   std::string private_data;
 };
 
+// MoveResourceState: an object of another resource type (possibly of another
+// provider) moved into this one by a `moved` block (Terraform >= 1.8).
+struct MoveStateRequest {
+  std::string source_provider_address;  // e.g. registry.terraform.io/civo/civo
+  std::string source_type_name;
+  int64_t source_schema_version = 0;
+  std::string source_state_json;  // the stored JSON of the source object
+  std::string source_private;
+};
+
+struct MoveStateResponse {
+  cty::Value target_state;  // null: nothing moved (diagnostics say why)
+  std::string target_private;
+};
+
 class Resource {
  public:
   virtual ~Resource() = default;
@@ -85,6 +100,12 @@ class Resource {
   // versions match and reports an error otherwise.
   virtual cty::Value UpgradeState(const RequestContext& ctx, int64_t version,
                                   const std::string& raw_json, Diagnostics& diags) const;
+
+  // True when MoveState accepts some source; the server then announces the
+  // move_resource_state capability. The defaults accept nothing.
+  virtual bool SupportsMoveState() const { return false; }
+  virtual MoveStateResponse MoveState(const RequestContext& ctx, const MoveStateRequest& req,
+                                      Diagnostics& diags);
 };
 
 }  // namespace tfplugin

@@ -81,6 +81,33 @@ void SchemaToProto(const Schema& schema, tfplugin6::Schema* out) {
   BlockToProto(schema.block, out->mutable_block());
 }
 
+namespace {
+void ParameterToProto(const FunctionParameter& p, tfplugin6::Function::Parameter* out) {
+  out->set_name(p.name);
+  out->set_type(p.type.ToJson());
+  out->set_allow_null_value(p.allow_null);
+  out->set_allow_unknown_values(p.allow_unknown);
+  if (!p.description.empty()) {
+    out->set_description(p.description);
+    out->set_description_kind(tfplugin6::MARKDOWN);
+  }
+}
+}  // namespace
+
+void FunctionToProto(const FunctionSignature& signature, tfplugin6::Function* out) {
+  for (const FunctionParameter& p : signature.parameters) {
+    ParameterToProto(p, out->add_parameters());
+  }
+  if (signature.variadic) ParameterToProto(*signature.variadic, out->mutable_variadic_parameter());
+  out->mutable_return_()->set_type(signature.return_type.ToJson());
+  out->set_summary(signature.summary);
+  if (!signature.description.empty()) {
+    out->set_description(signature.description);
+    out->set_description_kind(tfplugin6::MARKDOWN);
+  }
+  out->set_deprecation_message(signature.deprecation_message);
+}
+
 void PathToProto(const AttributePath& path, tfplugin6::AttributePath* out) {
   for (const AttributePath::Step& step : path.steps()) {
     tfplugin6::AttributePath::Step* s = out->add_steps();

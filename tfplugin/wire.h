@@ -9,6 +9,7 @@
 #include "proto/tfplugin6.pb.h"
 #include "tfplugin/cty/type.h"
 #include "tfplugin/cty/value.h"
+#include "tfplugin/data_source.h"
 #include "tfplugin/diagnostics.h"
 #include "tfplugin/schema.h"
 
@@ -18,6 +19,10 @@ namespace tfplugin::wire {
 // attribute types, nested blocks, flags, markdown descriptions.
 void SchemaToProto(const Schema& schema, tfplugin6::Schema* out);
 void BlockToProto(const Block& block, tfplugin6::Schema::Block* out);
+
+// FunctionSignature -> tfplugin6.Function (parameter and return types as cty
+// type JSON, markdown descriptions).
+void FunctionToProto(const FunctionSignature& signature, tfplugin6::Function* out);
 
 void PathToProto(const AttributePath& path, tfplugin6::AttributePath* out);
 AttributePath PathFromProto(const tfplugin6::AttributePath& path);
