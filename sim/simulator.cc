@@ -1,6 +1,7 @@
 #include "sim/simulator.h"
 
 #include <dirent.h>
+#include <arpa/inet.h>
 #include <fcntl.h>
 #include <httplib.h>
 #include <netinet/in.h>
@@ -59,11 +60,21 @@ int PortOf(const sockaddr_storage& a) {
   return -1;
 }
 
+std::string HostOf(const sockaddr_storage& a) {
+  char buf[INET6_ADDRSTRLEN] = {0};
+  if (a.ss_family == AF_INET) {
+    inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in&>(a).sin_addr, buf, sizeof(buf));
+  } else if (a.ss_family == AF_INET6) {
+    inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6&>(a).sin6_addr, buf, sizeof(buf));
+  }
+  return buf;
+}
+
 // The accepted socket a request arrived on. cpp-httplib (0.11) hands handlers
-// no socket, so it is found among the process's descriptors by its two ports:
-// local = the port the request came in on, peer = the client's port. (The
-// client's own socket, in tests that run client and simulator in one process,
-// has those ports the other way round.) -1 when not found.
+// no socket, so it is found among the process's descriptors by its ends:
+// local port = the port the request came in on, peer = the client's address
+// and port. (The client's own socket, in tests that run client and simulator
+// in one process, has those ports the other way round.) -1 when not found.
 int FindConnectionSocket(const httplib::Request& req) {
   DIR* dir = opendir("/proc/self/fd");
   if (dir == nullptr) return -1;
@@ -76,7 +87,7 @@ int FindConnectionSocket(const httplib::Request& req) {
     socklen_t llen = sizeof(local), plen = sizeof(peer);
     if (getsockname(static_cast<int>(fd), reinterpret_cast<sockaddr*>(&local), &llen) != 0) continue;
     if (getpeername(static_cast<int>(fd), reinterpret_cast<sockaddr*>(&peer), &plen) != 0) continue;
-    if (PortOf(local) == req.local_port && PortOf(peer) == req.remote_port) {
+    if (PortOf(local) == req.local_port && PortOf(peer) == req.remote_port && HostOf(peer) == req.remote_addr) {
       found = static_cast<int>(fd);
       break;
     }
