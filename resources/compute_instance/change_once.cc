@@ -12,9 +12,11 @@ namespace resources::compute_instance {
 
 namespace {
 
-// Calls after ambiguous failures that left the change missing. Each round
-// costs at least the failed call and a read, so a few are plenty.
-constexpr int kMaxAttempts = 4;
+// Calls after ambiguous failures that left the change missing (each round
+// costs the failed call and a read, and the deadline bounds them too). Enough
+// that a server failing a fifth of all requests at random almost never
+// exhausts them (0.2^8 ≈ 3e-6).
+constexpr int kMaxAttempts = 8;
 
 bool InstanceSettled(const civoapi::Instance& i) {
   const std::string s = absl::AsciiStrToUpper(i.status);
