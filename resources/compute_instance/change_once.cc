@@ -15,7 +15,7 @@ namespace {
 // Calls after ambiguous failures that left the change missing (each round
 // costs the failed call and a read, and the deadline bounds them too). Enough
 // that a server failing a fifth of all requests at random almost never
-// exhausts them (0.2^8 ≈ 3e-6).
+// exhausts them (0.2^8 is about 3e-6).
 constexpr int kMaxAttempts = 8;
 
 bool InstanceSettled(const civoapi::Instance& i) {
