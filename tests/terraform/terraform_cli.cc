@@ -119,7 +119,11 @@ std::vector<std::string> Environment::Env(const std::map<std::string, std::strin
       {"NO_PROXY", "127.0.0.1,localhost"},
       {"no_proxy", "127.0.0.1,localhost"},
   };
-  if (const char* tmp = std::getenv("TMPDIR"); tmp != nullptr && *tmp != '\0') all["TMPDIR"] = tmp;
+  // Passed through: where temporary files go, and the sanitizer settings of
+  // `make test-asan` (terraform hands its environment to the provider).
+  for (const char* name : {"TMPDIR", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
+    if (const char* v = std::getenv(name); v != nullptr && *v != '\0') all[name] = v;
+  }
   for (const auto& [k, v] : vars_) all[k] = v;
   for (const auto& [k, v] : extra) all[k] = v;
   std::vector<std::string> out;

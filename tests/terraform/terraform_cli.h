@@ -44,8 +44,9 @@ class Environment {
   // is ever fetched from a registry). Returns "" or what went wrong.
   std::string Prepare(const std::string& root, const std::string& provider_binary);
 
-  // Variables every command gets (besides PATH, HOME, TMPDIR and the CLI
-  // config), e.g. CIVO_TOKEN and CIVO_API_URL.
+  // Variables every command gets (besides PATH, HOME, the CLI config, the
+  // automation settings and the pass-through ones in Env()), e.g.
+  // CIVO_TOKEN and CIVO_API_URL.
   void Set(const std::string& name, const std::string& value) { vars_[name] = value; }
   void Unset(const std::string& name) { vars_.erase(name); }
 
