@@ -108,6 +108,10 @@ std::string Resource(const std::string& type, const std::string& name, const Att
   return out + extra + "}\n";
 }
 
+std::string WebTf(const Attrs& attrs, const std::string& extra) {
+  return Header() + Resource("civo_compute_instance", "web", attrs, extra);
+}
+
 Attrs With(Attrs base, const Attrs& changes) {
   for (const auto& [k, v] : changes) {
     if (v.empty()) {

@@ -36,6 +36,8 @@ std::string Header(const std::string& source = "project-planton/civo");
 std::string Resource(const std::string& type, const std::string& name, const Attrs& attrs,
                      const std::string& extra = "");
 Attrs With(Attrs base, const Attrs& changes);
+// Header() and `resource "civo_compute_instance" "web" { ATTRS EXTRA }`.
+std::string WebTf(const Attrs& attrs, const std::string& extra = "");
 // An HCL string literal.
 std::string Q(const std::string& s);
 

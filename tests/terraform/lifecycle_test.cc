@@ -9,15 +9,11 @@ namespace {
 
 constexpr char kWeb[] = "civo_compute_instance.web";
 
-std::string Web(const Attrs& attrs, const std::string& extra = "") {
-  return Header() + Resource("civo_compute_instance", "web", attrs, extra);
-}
-
 class Lifecycle : public TerraformTest {};
 
 TEST_F(Lifecycle, CreateResizeRenameRetagAndDestroy) {
   Attrs base = With(BaseInstance("web-1"), {{"tags", "[\"a\", \"b\"]"}});
-  WorkDir& d = NewDir("web", Web(base));
+  WorkDir& d = NewDir("web", WebTf(base));
   ASSERT_TRUE(Init(d));
 
   // Create.
@@ -40,7 +36,7 @@ TEST_F(Lifecycle, CreateResizeRenameRetagAndDestroy) {
   const std::string small_ram = Attr(d, kWeb, "ram_mb");
 
   // Resize in place: same instance, new size (and its cores/memory).
-  d.Write("main.tf", Web(With(base, {{"size", Q("g3.medium")}})));
+  d.Write("main.tf", WebTf(With(base, {{"size", Q("g3.medium")}})));
   ASSERT_TRUE(PlanApplyReplan(d, kWeb, {"update"}));
   EXPECT_EQ(Attr(d, kWeb, "id"), id);
   EXPECT_EQ(Attr(d, kWeb, "size"), "g3.medium");
@@ -51,7 +47,7 @@ TEST_F(Lifecycle, CreateResizeRenameRetagAndDestroy) {
 
   // A new instance_name renames the host in place.
   base = With(base, {{"size", Q("g3.medium")}, {"instance_name", Q("web-renamed")}});
-  d.Write("main.tf", Web(base));
+  d.Write("main.tf", WebTf(base));
   ASSERT_TRUE(PlanApplyReplan(d, kWeb, {"update"}));
   EXPECT_EQ(Attr(d, kWeb, "id"), id);
   inst = SimInstance(id);
@@ -60,7 +56,7 @@ TEST_F(Lifecycle, CreateResizeRenameRetagAndDestroy) {
 
   // Tags in place.
   base = With(base, {{"tags", "[\"b\", \"c\", \"team:web\"]"}});
-  d.Write("main.tf", Web(base));
+  d.Write("main.tf", WebTf(base));
   ASSERT_TRUE(PlanApplyReplan(d, kWeb, {"update"}));
   EXPECT_EQ(Attr(d, kWeb, "id"), id);
   inst = SimInstance(id);
@@ -78,7 +74,7 @@ TEST_F(Lifecycle, FirewallChangesInPlaceAndBackToTheNetworksDefault) {
   const std::string fw = sim_->CreateFirewall("web-fw", net_);
   ASSERT_FALSE(fw.empty());
   Attrs base = BaseInstance();
-  WorkDir& d = NewDir("fw", Web(base));
+  WorkDir& d = NewDir("fw", WebTf(base));
   ASSERT_TRUE(Init(d));
 
   // No firewall_ids: the instance keeps whatever firewall Civo gave it, and
@@ -93,7 +89,7 @@ TEST_F(Lifecycle, FirewallChangesInPlaceAndBackToTheNetworksDefault) {
   EXPECT_EQ(Attr(d, kWeb, "firewall_id"), given);
 
   // A firewall by id: changed in place.
-  d.Write("main.tf", Web(With(base, {{"firewall_ids", "[{ value = " + Q(fw) + " }]"}})));
+  d.Write("main.tf", WebTf(With(base, {{"firewall_ids", "[{ value = " + Q(fw) + " }]"}})));
   ASSERT_TRUE(PlanApplyReplan(d, kWeb, {"update"}));
   EXPECT_EQ(Attr(d, kWeb, "id"), id);
   EXPECT_EQ(Attr(d, kWeb, "firewall_id"), fw);
@@ -104,7 +100,7 @@ TEST_F(Lifecycle, FirewallChangesInPlaceAndBackToTheNetworksDefault) {
   // The same firewall by name: at most a change of spelling, and no call
   // that changes anything at Civo.
   size_t before = sim_->Log().size();
-  d.Write("main.tf", Web(With(
+  d.Write("main.tf", WebTf(With(
       base, {{"firewall_ids", "[{ value_from = { kind = \"CivoFirewall\", name = \"web-fw\" } }]"}})));
   Plan p = PlanOut(d);
   ASSERT_TRUE(p.json.ok()) << p.Describe();
@@ -114,7 +110,7 @@ TEST_F(Lifecycle, FirewallChangesInPlaceAndBackToTheNetworksDefault) {
   EXPECT_EQ(Attr(d, kWeb, "firewall_id"), fw);
 
   // firewall_ids removed: back on the network's default firewall, in place.
-  d.Write("main.tf", Web(base));
+  d.Write("main.tf", WebTf(base));
   ASSERT_TRUE(PlanApplyReplan(d, kWeb, {"update"}));
   EXPECT_EQ(Attr(d, kWeb, "id"), id);
   inst = SimInstance(id);
@@ -143,7 +139,7 @@ TEST_F(Lifecycle, VolumesAttachDetachAndReservedIpAssignUnassignInPlace) {
   };
 
   Attrs base = With(BaseInstance(), {{"volume_ids", "[{ value = " + Q(vol1) + " }]"}});
-  WorkDir& d = NewDir("vols", Web(base));
+  WorkDir& d = NewDir("vols", WebTf(base));
   ASSERT_TRUE(Init(d));
   ASSERT_TRUE(PlanApplyReplan(d, kWeb, {"create"}));
   const std::string id = Attr(d, kWeb, "id");
@@ -151,27 +147,27 @@ TEST_F(Lifecycle, VolumesAttachDetachAndReservedIpAssignUnassignInPlace) {
   EXPECT_EQ(Attr(d, kWeb, "attached_volume_ids"), "[\"" + vol1 + "\"]");
 
   // A second volume, named by its label.
-  d.Write("main.tf", Web(With(base, {{"volume_ids", "[{ value = " + Q(vol1) +
+  d.Write("main.tf", WebTf(With(base, {{"volume_ids", "[{ value = " + Q(vol1) +
                                                         " }, { value_from = { name = \"data-2\" } }]"}})));
   ASSERT_TRUE(PlanApplyReplan(d, kWeb, {"update"}));
   EXPECT_EQ(holder(vol1), id);
   EXPECT_EQ(holder(vol2), id);
 
   // Only the second: the first is detached.
-  d.Write("main.tf", Web(With(base, {{"volume_ids", "[{ value = " + Q(vol2) + " }]"}})));
+  d.Write("main.tf", WebTf(With(base, {{"volume_ids", "[{ value = " + Q(vol2) + " }]"}})));
   ASSERT_TRUE(PlanApplyReplan(d, kWeb, {"update"}));
   EXPECT_EQ(holder(vol1), "");
   EXPECT_EQ(holder(vol2), id);
 
   // An empty list: nothing attached.
   base = With(base, {{"volume_ids", "[]"}});
-  d.Write("main.tf", Web(base));
+  d.Write("main.tf", WebTf(base));
   ASSERT_TRUE(PlanApplyReplan(d, kWeb, {"update"}));
   EXPECT_EQ(holder(vol2), "");
   EXPECT_EQ(Attr(d, kWeb, "attached_volume_ids"), "[]");
 
   // The reserved IP, by name: assigned in place.
-  d.Write("main.tf", Web(With(base, {{"reserved_ip_id",
+  d.Write("main.tf", WebTf(With(base, {{"reserved_ip_id",
                                       "{ value_from = { kind = \"CivoIpAddress\", name = \"web-ip\" } }"}})));
   ASSERT_TRUE(PlanApplyReplan(d, kWeb, {"update"}));
   EXPECT_EQ(ip_holder(), id);
@@ -180,7 +176,7 @@ TEST_F(Lifecycle, VolumesAttachDetachAndReservedIpAssignUnassignInPlace) {
   EXPECT_EQ(Attr(d, kWeb, "reserved_ip_address"), e2e::Str(r->root(), "ip"));
 
   // Removed: unassigned in place.
-  d.Write("main.tf", Web(base));
+  d.Write("main.tf", WebTf(base));
   ASSERT_TRUE(PlanApplyReplan(d, kWeb, {"update"}));
   EXPECT_EQ(ip_holder(), "");
   EXPECT_EQ(Attr(d, kWeb, "id"), id);

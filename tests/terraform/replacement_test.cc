@@ -12,10 +12,6 @@ namespace {
 
 constexpr char kWeb[] = "civo_compute_instance.web";
 
-std::string Web(const Attrs& attrs, const std::string& extra = "") {
-  return Header() + Resource("civo_compute_instance", "web", attrs, extra);
-}
-
 bool Has(const Strings& list, const std::string& item) {
   return std::find(list.begin(), list.end(), item) != list.end();
 }
@@ -45,13 +41,13 @@ class Replacement : public TerraformTest {
 TEST_F(Replacement, RegionImageAndNetworkChangesReplace) {
   Attrs base = With(BaseInstance(), {{"region", Q("LON1")},
                                      {"network", "{ value_from = { name = \"default\" } }"}});
-  WorkDir& d = NewDir("replace", Web(base));
+  WorkDir& d = NewDir("replace", WebTf(base));
   ASSERT_TRUE(Init(d));
   ASSERT_TRUE(PlanApplyReplan(d, kWeb, {"create"}));
   std::string id = Attr(d, kWeb, "id");
 
   // The region's case only: not a replacement (nothing, or an update).
-  d.Write("main.tf", Web(With(base, {{"region", Q("lon1")}})));
+  d.Write("main.tf", WebTf(With(base, {{"region", Q("lon1")}})));
   {
     Plan p = PlanOut(d);
     ASSERT_TRUE(p.json.ok()) << p.Describe();
@@ -62,7 +58,7 @@ TEST_F(Replacement, RegionImageAndNetworkChangesReplace) {
 
   // Another image.
   base = With(base, {{"region", Q("lon1")}, {"image", Q("debian-11")}});
-  d.Write("main.tf", Web(base));
+  d.Write("main.tf", WebTf(base));
   ASSERT_TRUE(ReplacedBy(d, "image", id));
   EXPECT_FALSE(SimInstance(id)) << "the old instance still exists";
   id = Attr(d, kWeb, "id");
@@ -72,7 +68,7 @@ TEST_F(Replacement, RegionImageAndNetworkChangesReplace) {
 
   // Another region (the network named "default" resolves there).
   base = With(base, {{"region", Q("NYC1")}});
-  d.Write("main.tf", Web(base));
+  d.Write("main.tf", WebTf(base));
   ASSERT_TRUE(ReplacedBy(d, "region", id));
   id = Attr(d, kWeb, "id");
   EXPECT_TRUE(SimInstanceIds("LON1").empty()) << Join(SimInstanceIds("LON1"));
@@ -82,7 +78,7 @@ TEST_F(Replacement, RegionImageAndNetworkChangesReplace) {
   // Another network.
   const std::string other = sim_->CreateNetwork("other", "NYC1");
   ASSERT_FALSE(other.empty());
-  d.Write("main.tf", Web(With(base, {{"network", "{ value_from = { name = \"other\" } }"}})));
+  d.Write("main.tf", WebTf(With(base, {{"network", "{ value_from = { name = \"other\" } }"}})));
   ASSERT_TRUE(ReplacedBy(d, "network", id));
   id = Attr(d, kWeb, "id");
   inst = SimInstance(id, "NYC1");
@@ -103,7 +99,7 @@ TEST_F(Replacement, FirstSshKeyAndUserDataChangesReplace) {
   const std::string script1 = "<<-EOT\n    #cloud-config\n    runcmd:\n      - echo one\n  EOT";
   const std::string script2 = "<<-EOT\n    #cloud-config\n    runcmd:\n      - echo two\n  EOT";
   Attrs base = With(BaseInstance(), {{"ssh_key_ids", "[" + Q(k1) + "]"}, {"user_data", script1}});
-  WorkDir& d = NewDir("keys", Web(base));
+  WorkDir& d = NewDir("keys", WebTf(base));
   ASSERT_TRUE(Init(d));
   ASSERT_TRUE(PlanApplyReplan(d, kWeb, {"create"}));
   std::string id = Attr(d, kWeb, "id");
@@ -114,7 +110,7 @@ TEST_F(Replacement, FirstSshKeyAndUserDataChangesReplace) {
   // A second key: not a replacement (Civo takes one key), and a warning
   // says so.
   base = With(base, {{"ssh_key_ids", "[" + Q(k1) + ", " + Q(k2) + "]"}});
-  d.Write("main.tf", Web(base));
+  d.Write("main.tf", WebTf(base));
   {
     Plan p = PlanOut(d);
     ASSERT_TRUE(p.json.ok()) << p.Describe();
@@ -126,7 +122,7 @@ TEST_F(Replacement, FirstSshKeyAndUserDataChangesReplace) {
 
   // Another first key.
   base = With(base, {{"ssh_key_ids", "[" + Q(k3) + ", " + Q(k2) + "]"}});
-  d.Write("main.tf", Web(base));
+  d.Write("main.tf", WebTf(base));
   ASSERT_TRUE(ReplacedBy(d, "ssh_key_ids", id));
   id = Attr(d, kWeb, "id");
   inst = SimInstance(id);
@@ -134,7 +130,7 @@ TEST_F(Replacement, FirstSshKeyAndUserDataChangesReplace) {
   EXPECT_EQ(e2e::Str(inst->root(), "ssh_key_id"), k3);
 
   // Other user_data.
-  d.Write("main.tf", Web(With(base, {{"user_data", script2}})));
+  d.Write("main.tf", WebTf(With(base, {{"user_data", script2}})));
   ASSERT_TRUE(ReplacedBy(d, "user_data", id));
   id = Attr(d, kWeb, "id");
   EXPECT_EQ(SimInstanceIds(), Strings{id});
@@ -151,7 +147,7 @@ TEST_F(Replacement, CreateBeforeDestroyHandsReservedIpAndVolumeOver) {
   Attrs base = With(BaseInstance(),
                     {{"volume_ids", "[{ value_from = { kind = \"CivoVolume\", name = \"data-1\" } }]"},
                      {"reserved_ip_id", "{ value_from = { name = \"web-ip\" } }"}});
-  WorkDir& d = NewDir("cbd", Web(base, cbd));
+  WorkDir& d = NewDir("cbd", WebTf(base, cbd));
   ASSERT_TRUE(Init(d));
   ASSERT_TRUE(PlanApplyReplan(d, kWeb, {"create"}));
   const std::string old_id = Attr(d, kWeb, "id");
@@ -166,7 +162,7 @@ TEST_F(Replacement, CreateBeforeDestroyHandsReservedIpAndVolumeOver) {
   // A new image: the replacement is created first and takes the IP and the
   // volume (a warning names the old instance); deleting the old one leaves
   // them with the new one.
-  d.Write("main.tf", Web(With(base, {{"image", Q("debian-11")}}), cbd));
+  d.Write("main.tf", WebTf(With(base, {{"image", Q("debian-11")}}), cbd));
   Plan p;
   CliRun apply;
   ASSERT_TRUE(PlanApplyReplan(d, kWeb, {"create", "delete"}, &p, &apply));

@@ -24,6 +24,8 @@ TEST_F(Trace, TokenIsInNoLineOfOutputAndNotInState) {
       {"from-variable",
        "variable \"civo_token\" {\n  type      = string\n  sensitive = true\n}\n\n"
        "provider \"civo\" {\n  token = var.civo_token\n}\n",
+       // CIVO_TOKEN empty: the token reaches the provider only through
+       // the provider block.
        {{"TF_LOG", "TRACE"}, {"TF_VAR_civo_token", token}, {"CIVO_TOKEN", ""}}},
   };
   for (const Case& c : cases) {
