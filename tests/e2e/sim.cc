@@ -269,6 +269,19 @@ std::string Sim::CreateSshKey(const std::string& name) {
   return Str(j.root(), "id");
 }
 
+std::string Sim::CreateInstance(const std::string& hostname, const std::string& size,
+                                const std::string& image, const std::string& network_id,
+                                const std::string& region) {
+  HttpAnswer a = Api("POST", "/v2/instances",
+                     "{\"hostname\": " + Quote(hostname) + ", \"size\": " + Quote(size) +
+                         ", \"template_id\": " + Quote(image) + ", \"network_id\": " +
+                         Quote(network_id) + ", \"region\": " + Quote(region) + "}",
+                     region);
+  Json j = a.json();
+  if (a.status / 100 != 2 || !j.ok()) return "";
+  return Str(j.root(), "id");
+}
+
 std::vector<Json> Sim::Instances(const std::string& region) {
   std::vector<Json> out;
   for (int page = 1; page < 100; ++page) {

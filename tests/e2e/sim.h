@@ -76,6 +76,11 @@ class Sim {
                            const std::string& region = "LON1");
   std::string CreateReservedIp(const std::string& name, const std::string& region = "LON1");
   std::string CreateSshKey(const std::string& name);
+  // An instance created straight through the API (as the Civo CLI or the
+  // web console would), for import and drift scenarios; "" on failure.
+  std::string CreateInstance(const std::string& hostname, const std::string& size,
+                             const std::string& image, const std::string& network_id,
+                             const std::string& region = "LON1");
 
   // Instances that exist (any status but gone), from the Civo API.
   std::vector<Json> Instances(const std::string& region = "LON1");
