@@ -14,6 +14,7 @@
 
 #include "resources/compute_instance/spec.h"
 #include "tfplugin/cty/codec.h"
+#include "tfplugin/request_context.h"
 #include "tfplugin/resource.h"
 
 namespace {
@@ -30,17 +31,23 @@ class StateOnlyResource : public tfplugin::Resource {
   const tfplugin::Schema& schema() const override {
     return resources::compute_instance::ComputeInstanceSchema();
   }
-  void Validate(const cty::Value&, tfplugin::Diagnostics&) const override { std::abort(); }
-  tfplugin::PlanResponse Plan(const tfplugin::PlanRequest&, tfplugin::Diagnostics&) override {
+  void Validate(const tfplugin::RequestContext&, const cty::Value&,
+                tfplugin::Diagnostics&) const override {
     std::abort();
   }
-  tfplugin::ApplyResponse Apply(const tfplugin::ApplyRequest&, tfplugin::Diagnostics&) override {
+  tfplugin::PlanResponse Plan(const tfplugin::RequestContext&, const tfplugin::PlanRequest&,
+                              tfplugin::Diagnostics&) override {
     std::abort();
   }
-  tfplugin::ReadResponse Read(const tfplugin::ReadRequest&, tfplugin::Diagnostics&) override {
+  tfplugin::ApplyResponse Apply(const tfplugin::RequestContext&, const tfplugin::ApplyRequest&,
+                                tfplugin::Diagnostics&) override {
     std::abort();
   }
-  std::vector<tfplugin::ImportedObject> Import(const std::string&,
+  tfplugin::ReadResponse Read(const tfplugin::RequestContext&, const tfplugin::ReadRequest&,
+                              tfplugin::Diagnostics&) override {
+    std::abort();
+  }
+  std::vector<tfplugin::ImportedObject> Import(const tfplugin::RequestContext&, const std::string&,
                                                tfplugin::Diagnostics&) override {
     std::abort();
   }
@@ -78,7 +85,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const StateOnlyResource* const resource = new StateOnlyResource();
   static const Type* const state_type = new Type(tfplugin::ImpliedType(resource->schema().block));
   tfplugin::Diagnostics diags;
-  cty::Value state = resource->UpgradeState(resource->schema().version, text, diags);
+  const tfplugin::RequestContext ctx("UpgradeResourceState", resource->type_name());
+  cty::Value state = resource->UpgradeState(ctx, resource->schema().version, text, diags);
   if (!diags.HasError()) CheckRoundTrips(state, *state_type);
 
   for (const Type& type : GenericTypes()) {
