@@ -1,5 +1,7 @@
 #include "resources/compute_instance/spec.h"
 
+#include "resources/compute_instance/declaration.h"
+
 #include <map>
 #include <string>
 
@@ -135,8 +137,7 @@ const ResourceSpec& ComputeInstanceSpec() {
 }
 
 const tfplugin::Schema& ComputeInstanceSchema() {
-  static const tfplugin::Schema* schema = new tfplugin::Schema(BuildSchema(ComputeInstanceSpec()));
-  return *schema;
+  return InstanceSchema();
 }
 
 tfplugin::cty::Value NullObject() {
