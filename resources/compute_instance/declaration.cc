@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "resources/compute_instance/spec.h"
+#include "resources/compute_instance/validate.h"
 #include "resources/duration.h"
 #include "resources/resource_spec.h"
 
@@ -150,34 +151,42 @@ fw::Object<IC> MakeObject() {
       // Configuration.
       .Add(fw::Attr("instance_name", &IC::instance_name)
                .Required()
+               .Validate(StringRules({.max_length = kMaxInstanceNameLength, .rule = &kNameRule}))
                .Description(absl::StrCat(
                    "The instance's name; it becomes the hostname. Lower-case letters, digits, "
                    "`.` and `-`, starting and ending with a letter or digit.",
                    Limit(kMaxInstanceNameLength))))
       .Add(fw::Attr("region", &IC::region)
                .OptionalComputed()
+               .Validate(StringRules({.max_length = kMaxRegionLength, .rule = &kRegionRule}))
                .Description(absl::StrCat("The Civo region code (e.g. `LON1`, any case). Defaults "
                                          "to the provider's region.",
                                          Limit(kMaxRegionLength))))
       .Add(fw::Attr("size", &IC::size)
                .Required()
+               .Validate(StringRules({.max_length = kMaxNameLength, .rule = &kNameRule}))
                .Description(absl::StrCat("A selectable Civo instance size, e.g. `g3.small`. "
                                          "Checked against the region's sizes at plan time.",
                                          Limit(kMaxNameLength))))
       .Add(fw::Attr("image", &IC::image)
                .Required()
+               .Validate(StringRules({.max_length = kMaxNameLength, .rule = &kImageRule}))
                .Description(absl::StrCat("The disk image, by name (e.g. `ubuntu-jammy`) or id. "
                                          "Checked against the region's disk images at plan time.",
                                          Limit(kMaxNameLength))))
       .Add(Ref("network", &IC::network, kKindNetwork)
                .Required()
+               .Validate(RefRules(kKindNetwork, kMaxNameLength))
                .Description("The network (VPC) the instance joins."))
       .Add(fw::Attr("ssh_key_ids", &IC::ssh_key_ids)
+               .Validate(StringListRules({.max_length = kMaxNameLength},
+                                         {.only_first_detail = kOnlyFirstKeyUsedDetail}))
                .Description(absl::StrCat("SSH key ids. Civo takes one key: the first is used; "
                                          "add more keys through `user_data`.",
                                          Limit(kMaxNameLength, false, "Each item at most"))))
       .Add(RefList("firewall_ids", &IC::firewall_ids, kKindFirewall)
                .OptionalComputed()
+               .Validate(RefListRules(kKindFirewall, kMaxNameLength, kOnlyFirstFirewallUsedDetail))
                .Description(
                    "Firewalls. Civo takes one: the first is used, and a change made outside "
                    "Terraform is undone by the next apply. Null or empty: the instance keeps "
@@ -187,22 +196,29 @@ fw::Object<IC> MakeObject() {
                    "network's default firewall. After import it holds the instance's "
                    "firewall as the API reports it."))
       .Add(RefList("volume_ids", &IC::volume_ids, kKindVolume)
+               .Validate(RefListRules(kKindVolume, kMaxNameLength, nullptr))
                .Description(
                    "Volumes to attach once the instance is ACTIVE. Null: attachments are not "
                    "managed; a list (even empty): exactly those volumes are attached. A "
                    "volume still attached to another instance is moved to this one."))
       .Add(Ref("reserved_ip_id", &IC::reserved_ip, kKindIpAddress)
+               .Validate(RefRules(kKindIpAddress, kMaxNameLength))
                .Description("A reserved IP to assign once the instance is ACTIVE. One still "
                             "assigned to another instance is moved to this one."))
       .Add(fw::Attr("tags", &IC::tags)
+               .Validate(StringListRules({.max_length = kMaxNameLength},
+                                         {.unique_items = true, .no_whitespace_items = true}))
                .Description(absl::StrCat("Tags. Unique, not empty, no whitespace inside a tag "
                                          "(Civo joins tags with spaces).",
                                          Limit(kMaxNameLength, false, "Each item at most"))))
       .Add(fw::Attr("user_data", &IC::user_data)
                .Sensitive()
+               .Validate(StringRules(
+                   {.max_length = kMaxUserDataBytes, .count_bytes = true, .sensitive = true}))
                .Description(absl::StrCat("A cloud-init script run at first boot.",
                                          Limit(kMaxUserDataBytes, true))))
       .Add(fw::Attr("timeouts", &IC::timeouts, TimeoutsObject())
+               .Validate(TimeoutsRules(kMaxDurationLength))
                .Description("How long create, update (resize) and delete may take; durations "
                             "such as `30m`, `1h30m` or `45s`, each defaulting to `30m`."))
       // Computed.
