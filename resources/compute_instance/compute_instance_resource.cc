@@ -1,6 +1,7 @@
 #include "resources/compute_instance/compute_instance_resource.h"
 
 #include "resources/compute_instance/create.h"
+#include "resources/compute_instance/declaration.h"
 #include "resources/compute_instance/delete.h"
 #include "resources/compute_instance/import.h"
 #include "resources/compute_instance/plan.h"
@@ -29,23 +30,18 @@ void ComputeInstanceResource::Validate(const tfplugin::RequestContext&,
 tfplugin::PlanResponse ComputeInstanceResource::Plan(const tfplugin::RequestContext& ctx,
                                                      const tfplugin::PlanRequest& req,
                                                      tfplugin::Diagnostics& diags) {
-  // Terraform validates before planning, but a plan must never act on a
-  // config that breaks the rules (e.g. values that were unknown at validate).
-  if (!req.config.is_null()) {
-    // Only the errors: the warnings were shown at validate already.
-    tfplugin::Diagnostics checks;
-    ValidateConfig(req.config, checks);
-    for (const auto& d : checks.items()) {
-      if (d.severity == tfplugin::Severity::kError) diags.Add(d);
-    }
-    if (checks.HasError()) {
-      tfplugin::PlanResponse resp;
-      resp.planned_state = req.proposed_new_state;
-      resp.planned_private = req.prior_private;
-      return resp;
-    }
+  // The framework's rules first: destroy, the config checks again (values
+  // unknown at validate may be known now), computed values, the declared
+  // replacements.
+  tfplugin::fw::PlanResult generic = tfplugin::fw::PlanObject(
+      *InstanceObject().spec(), req.prior_state, req.proposed_new_state, req.config, diags);
+  if (req.proposed_new_state.is_null() || diags.HasError()) {
+    tfplugin::PlanResponse resp;
+    resp.planned_state = generic.planned;
+    resp.planned_private = req.prior_private;
+    return resp;
   }
-  return PlanInstance(context_->Session(ctx), req, diags);
+  return PlanInstance(context_->Session(ctx), req, generic, diags);
 }
 
 tfplugin::ApplyResponse ComputeInstanceResource::Apply(const tfplugin::RequestContext& ctx,

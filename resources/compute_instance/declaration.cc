@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "resources/compute_instance/replacement.h"
 #include "resources/compute_instance/spec.h"
 #include "resources/compute_instance/validate.h"
 #include "resources/duration.h"
@@ -159,6 +160,7 @@ fw::Object<IC> MakeObject() {
       .Add(fw::Attr("region", &IC::region)
                .OptionalComputed()
                .Validate(StringRules({.max_length = kMaxRegionLength, .rule = &kRegionRule}))
+               .Modify(ReplaceUnlessOnlyCaseChanges())
                .Description(absl::StrCat("The Civo region code (e.g. `LON1`, any case). Defaults "
                                          "to the provider's region.",
                                          Limit(kMaxRegionLength))))
@@ -181,6 +183,7 @@ fw::Object<IC> MakeObject() {
       .Add(fw::Attr("ssh_key_ids", &IC::ssh_key_ids)
                .Validate(StringListRules({.max_length = kMaxNameLength},
                                          {.only_first_detail = kOnlyFirstKeyUsedDetail}))
+               .Modify(ReplaceWhenFirstItemChanges())
                .Description(absl::StrCat("SSH key ids. Civo takes one key: the first is used; "
                                          "add more keys through `user_data`.",
                                          Limit(kMaxNameLength, false, "Each item at most"))))
@@ -215,6 +218,7 @@ fw::Object<IC> MakeObject() {
                .Sensitive()
                .Validate(StringRules(
                    {.max_length = kMaxUserDataBytes, .count_bytes = true, .sensitive = true}))
+               .Modify(ReplaceWhenScriptChanges())
                .Description(absl::StrCat("A cloud-init script run at first boot.",
                                          Limit(kMaxUserDataBytes, true))))
       .Add(fw::Attr("timeouts", &IC::timeouts, TimeoutsObject())

@@ -63,20 +63,13 @@ Value PlanCreated(Value planned, const ResolvedConfig& r) {
 
 std::string OrEmpty(const Maybe<std::string>& m) { return m.is_known() ? m.value : ""; }
 
-// The replacement rules; returns the config paths that force a new instance.
+// The replacement rules that need the API (the declared ones ran before, in
+// the framework); returns the config paths that force a new instance.
 std::vector<AttributePath> ReplacementPaths(const InstanceConfig& c, const InstanceConfig& prior,
                                             const Value& prior_state, const ResolvedConfig& r,
                                             bool can_query, Diagnostics& diags) {
   std::vector<AttributePath> paths;
   auto replace = [&](const char* name) { paths.push_back(AttributePath::Root(name)); };
-
-  // region: any case.
-  if (c.region.is_unknown()) {
-    replace("region");
-  } else if (c.region.is_known() &&
-             !absl::EqualsIgnoreCase(c.region.value, OrEmpty(prior.region))) {
-    replace("region");
-  }
 
   // image: by the disk image it resolves to.
   const std::string prior_image_id = OrEmpty(GetString(prior_state, "disk_image_id"));
@@ -101,15 +94,6 @@ std::vector<AttributePath> ReplacementPaths(const InstanceConfig& c, const Insta
                       (c.network.form == ValueOrRef::Form::kValue &&
                        c.network.value == prior_network_id);
     if (!same) replace("network");
-  }
-
-  // The first SSH key.
-  const Maybe<std::string> key = c.FirstSshKey();
-  if (key.is_unknown() || key.value != OrEmpty(prior.FirstSshKey())) replace("ssh_key_ids");
-
-  // user_data (null and "" are the same script: none).
-  if (c.user_data.is_unknown() || OrEmpty(c.user_data) != OrEmpty(prior.user_data)) {
-    replace("user_data");
   }
 
   // size: in place, unless the new size has a smaller disk.
@@ -200,17 +184,13 @@ Value PlanUpdated(Value planned, const Value& prior_state, const InstanceConfig&
 }  // namespace
 
 tfplugin::PlanResponse PlanInstance(const ApiSession& session, const tfplugin::PlanRequest& req,
-                                    Diagnostics& diags) {
+                                    const tfplugin::fw::PlanResult& generic, Diagnostics& diags) {
   tfplugin::PlanResponse resp;
   resp.planned_private = req.prior_private;
-  if (req.proposed_new_state.is_null()) {
-    resp.planned_state = Value::Null();  // destroy
-    return resp;
-  }
   const bool create = req.prior_state.is_null();
   const InstanceConfig config = ReadInstanceConfig(req.config);
   const InstanceConfig prior = ReadInstanceConfig(req.prior_state);
-  Value planned = req.proposed_new_state;
+  Value planned = generic.planned;
 
   // region: as configured; else the prior value; else the provider's default.
   Maybe<std::string> region = config.region;
@@ -243,8 +223,11 @@ tfplugin::PlanResponse PlanInstance(const ApiSession& session, const tfplugin::P
     resp.planned_private = created_private;
     return resp;
   }
-  resp.requires_replace = ReplacementPaths(config, prior, req.prior_state, resolved,
-                                           resolver.can_query(), diags);
+  resp.requires_replace = generic.requires_replace;
+  for (AttributePath& p : ReplacementPaths(config, prior, req.prior_state, resolved,
+                                           resolver.can_query(), diags)) {
+    resp.requires_replace.push_back(std::move(p));
+  }
   if (!resp.requires_replace.empty()) {
     // Terraform plans the replacement's create separately (prior null); what
     // this plan says about computed values only has to be honest.
