@@ -144,7 +144,9 @@ absl::StatusOr<rapidjson::Document> CivoClient::Call(const std::string& method, 
                     PercentEncode(query[i].second));
   }
   HttpRequest req{method, base_url_ + target, body};
-  const bool creates = method == "POST";
+  req.fresh_connection = mode == RetryMode::kOnlyIfNothingDone;
+  // A 2xx whose body cannot be read still means a change may have been made.
+  const bool mutates = method != "GET";
   // What the log says of the request: the path and region, never the body
   // (user_data) nor other query values.
   const std::string shown = absl::StrCat(method, " ", path, region.empty() ? "" : " region=", region);
@@ -163,10 +165,10 @@ absl::StatusOr<rapidjson::Document> CivoClient::Call(const std::string& method, 
         if (absl::StripAsciiWhitespace(resp->body).empty()) return d;  // Null
         d.Parse(resp->body.c_str(), resp->body.size());
         if (!d.HasParseError()) return d;
-        return Decode(resp->status, resp->body, creates);
+        return Decode(resp->status, resp->body, mutates);
       }
       retry_after = resp->retry_after;
-      err = Decode(resp->status, resp->body, creates);
+      err = Decode(resp->status, resp->body, mutates);
     } else {
       err = resp.status();
       Log(absl::StrCat("civoapi: ", shown, " -> error ", err.message(), " (", ms.count(), " ms, attempt ",

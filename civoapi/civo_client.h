@@ -70,9 +70,13 @@ class CivoClient final : public Client {
 
  private:
   using Query = std::vector<std::pair<std::string, std::string>>;
-  // Which failures a call may retry. Creating calls (POST of a new object)
-  // must never run twice: they retry only failures that prove nothing was
-  // done (429, 503, connection refused) and hand ambiguous ones back.
+  // Which failures a call may retry. Reads retry every transient failure.
+  // Every call that changes something (POST, PUT, DELETE) must never be
+  // repeated blindly: it retries only failures that prove nothing was done
+  // (429, 503, connection refused) and hands ambiguous ones (500, 502, 504,
+  // a connection dropped after sending, a timeout) back to the caller, who
+  // reads the object to see whether the change happened. Such calls also go
+  // out on a fresh connection (see HttpRequest::fresh_connection).
   enum class RetryMode { kAllTransient, kOnlyIfNothingDone };
 
   // One API call with retries. Returns the parsed JSON body (Null when empty).

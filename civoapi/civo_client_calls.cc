@@ -135,7 +135,7 @@ absl::Status CivoClient::UpdateInstanceHostname(const std::string& id, const std
                                                 const CallOptions& opts) {
   if (id.empty()) return EmptyId("instance");
   return Call("PUT", "/v2/instances/" + Seg(id), {}, Body({{"hostname", hostname}}, opts), opts,
-              RetryMode::kAllTransient)
+              RetryMode::kOnlyIfNothingDone)
       .status();
 }
 
@@ -144,21 +144,21 @@ absl::Status CivoClient::UpdateInstanceNotes(const std::string& id, const std::s
   if (id.empty()) return EmptyId("instance");
   std::vector<std::pair<std::string, std::string>> fields = {{"notes", notes}};
   if (notes.empty()) fields.emplace_back("notes_delete", "true");
-  return Call("PUT", "/v2/instances/" + Seg(id), {}, Body(fields, opts), opts, RetryMode::kAllTransient).status();
+  return Call("PUT", "/v2/instances/" + Seg(id), {}, Body(fields, opts), opts, RetryMode::kOnlyIfNothingDone).status();
 }
 
 absl::Status CivoClient::SetInstanceTags(const std::string& id, const std::vector<std::string>& tags,
                                          const CallOptions& opts) {
   if (id.empty()) return EmptyId("instance");
   return Call("PUT", "/v2/instances/" + Seg(id) + "/tags", {}, Body({{"tags", absl::StrJoin(tags, " ")}}, opts),
-              opts, RetryMode::kAllTransient)
+              opts, RetryMode::kOnlyIfNothingDone)
       .status();
 }
 
 absl::Status CivoClient::ResizeInstance(const std::string& id, const std::string& size, const CallOptions& opts) {
   if (id.empty()) return EmptyId("instance");
   return Call("PUT", "/v2/instances/" + Seg(id) + "/resize", {}, Body({{"size", size}}, opts), opts,
-              RetryMode::kAllTransient)
+              RetryMode::kOnlyIfNothingDone)
       .status();
 }
 
@@ -166,13 +166,13 @@ absl::Status CivoClient::SetInstanceFirewall(const std::string& id, const std::s
                                              const CallOptions& opts) {
   if (id.empty()) return EmptyId("instance");
   return Call("PUT", "/v2/instances/" + Seg(id) + "/firewall", {}, Body({{"firewall_id", firewall_id}}, opts),
-              opts, RetryMode::kAllTransient)
+              opts, RetryMode::kOnlyIfNothingDone)
       .status();
 }
 
 absl::Status CivoClient::DeleteInstance(const std::string& id, const CallOptions& opts) {
   if (id.empty()) return EmptyId("instance");
-  return Call("DELETE", "/v2/instances/" + Seg(id), {}, "", opts, RetryMode::kAllTransient).status();
+  return Call("DELETE", "/v2/instances/" + Seg(id), {}, "", opts, RetryMode::kOnlyIfNothingDone).status();
 }
 
 absl::StatusOr<Instance> CivoClient::WaitInstance(const std::string& id,
@@ -275,21 +275,21 @@ absl::StatusOr<Volume> CivoClient::CreateVolume(const std::string& name, const s
 
 absl::Status CivoClient::DeleteVolume(const std::string& id, const CallOptions& opts) {
   if (id.empty()) return EmptyId("volume");
-  return Call("DELETE", "/v2/volumes/" + Seg(id), {}, "", opts, RetryMode::kAllTransient).status();
+  return Call("DELETE", "/v2/volumes/" + Seg(id), {}, "", opts, RetryMode::kOnlyIfNothingDone).status();
 }
 
 absl::Status CivoClient::AttachVolume(const std::string& volume_id, const std::string& instance_id,
                                       const CallOptions& opts) {
   if (volume_id.empty()) return EmptyId("volume");
   return Call("PUT", "/v2/volumes/" + Seg(volume_id) + "/attach", {}, Body({{"instance_id", instance_id}}, opts),
-              opts, RetryMode::kAllTransient)
+              opts, RetryMode::kOnlyIfNothingDone)
       .status();
 }
 
 absl::Status CivoClient::DetachVolume(const std::string& volume_id, const CallOptions& opts) {
   if (volume_id.empty()) return EmptyId("volume");
   return Call("PUT", "/v2/volumes/" + Seg(volume_id) + "/detach", {}, Body({}, opts), opts,
-              RetryMode::kAllTransient)
+              RetryMode::kOnlyIfNothingDone)
       .status();
 }
 
@@ -326,23 +326,22 @@ absl::StatusOr<ReservedIp> CivoClient::CreateReservedIp(const std::string& name,
 
 absl::Status CivoClient::DeleteReservedIp(const std::string& id, const CallOptions& opts) {
   if (id.empty()) return EmptyId("reserved IP");
-  return Call("DELETE", "/v2/ips/" + Seg(id), {}, "", opts, RetryMode::kAllTransient).status();
+  return Call("DELETE", "/v2/ips/" + Seg(id), {}, "", opts, RetryMode::kOnlyIfNothingDone).status();
 }
 
 absl::Status CivoClient::AssignReservedIp(const std::string& ip_id, const std::string& instance_id,
                                           const CallOptions& opts) {
   if (ip_id.empty()) return EmptyId("reserved IP");
-  // Assigning is idempotent for the same instance, so plain retries are safe.
   return Call("POST", "/v2/ips/" + Seg(ip_id) + "/actions", {},
               Body({{"action", "assign"}, {"assign_to_id", instance_id}, {"assign_to_type", "instance"}}, opts),
-              opts, RetryMode::kAllTransient)
+              opts, RetryMode::kOnlyIfNothingDone)
       .status();
 }
 
 absl::Status CivoClient::UnassignReservedIp(const std::string& ip_id, const CallOptions& opts) {
   if (ip_id.empty()) return EmptyId("reserved IP");
   return Call("POST", "/v2/ips/" + Seg(ip_id) + "/actions", {}, Body({{"action", "unassign"}}, opts), opts,
-              RetryMode::kAllTransient)
+              RetryMode::kOnlyIfNothingDone)
       .status();
 }
 

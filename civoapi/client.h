@@ -2,7 +2,12 @@
 // it keeps a pool of reused libcurl connections. Every call takes a
 // CallOptions whose deadline bounds retries of transient failures (429 with
 // Retry-After, 5xx, connection errors) with exponential backoff and jitter;
-// permanent failures (other 4xx) return at once.
+// permanent failures (other 4xx) return at once. Calls that change something
+// (create, update, attach, assign, delete, ...) retry only failures that prove
+// nothing was done (429, 503, connection refused); a failure after which the
+// change may have been made (500, 502, 504, a connection dropped after
+// sending, a timeout) comes back at once with ApiError::ambiguous set, for the
+// caller to read the object before deciding whether to repeat the call.
 #ifndef CIVOAPI_CLIENT_H_
 #define CIVOAPI_CLIENT_H_
 

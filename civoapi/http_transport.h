@@ -21,6 +21,13 @@ struct HttpRequest {
   std::string method;  // GET, POST, PUT, DELETE
   std::string url;     // absolute, query included
   std::string body;    // JSON; empty for none
+  // Send on a new connection, never a kept-alive one. For calls that must not
+  // run twice: when a reused connection ends without an answer, libcurl
+  // silently sends the request again on a new one (it takes the connection
+  // for one the server had already closed), although the server may have
+  // received and carried out the first. On a fresh connection it reports the
+  // loss instead (connection_dropped, ambiguous).
+  bool fresh_connection = false;
 };
 
 struct HttpResponse {

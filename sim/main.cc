@@ -4,6 +4,8 @@
 //   civo-sim --addr 127.0.0.1:0 --token T [--build-time 2s] [--action-time 500ms]
 //            [--latency 50ms] [--fault-rate 0.1 --fault-seed N] [--rate-limit N/s]
 //            [--regions LON1,NYC1] [--threads 64] [--per-page 20]
+//            [--ambiguous-next N --ambiguous-status 502 --ambiguous-method PUT --ambiguous-path /v2/instances/]
+//            [--drop-next N --drop-perform true|false --drop-method PUT --drop-path /v2/volumes/]
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -38,7 +40,9 @@ int Usage(const char* why) {
   std::fprintf(stderr,
                "civo-sim: %s\nusage: civo-sim --addr HOST:PORT --token TOKEN [--build-time 2s] "
                "[--action-time 500ms] [--latency 0ms] [--fault-rate 0.0] [--fault-seed 1] "
-               "[--rate-limit N/s] [--regions LON1,NYC1,FRA1] [--threads 64] [--per-page 20]\n",
+               "[--rate-limit N/s] [--regions LON1,NYC1,FRA1] [--threads 64] [--per-page 20] "
+               "[--ambiguous-next N] [--ambiguous-status 502] [--ambiguous-method M] [--ambiguous-path PREFIX] "
+               "[--drop-next N] [--drop-perform true|false] [--drop-method M] [--drop-path PREFIX]\n",
                why);
   return 2;
 }
@@ -96,6 +100,27 @@ int main(int argc, char** argv) {
         opts.threads = std::stoi(value);
       } else if (flag == "--per-page") {
         opts.config.default_per_page = std::stoi(value);
+      } else if (flag == "--ambiguous-next") {
+        opts.config.ambiguous_next = std::stoi(value);
+      } else if (flag == "--ambiguous-status") {
+        opts.config.ambiguous_status = std::stoi(value);
+        if (opts.config.ambiguous_status != 500 && opts.config.ambiguous_status != 502 &&
+            opts.config.ambiguous_status != 504) {
+          return Usage("--ambiguous-status must be 500, 502 or 504");
+        }
+      } else if (flag == "--ambiguous-method") {
+        opts.config.ambiguous_method = value;
+      } else if (flag == "--ambiguous-path") {
+        opts.config.ambiguous_path_prefix = value;
+      } else if (flag == "--drop-next") {
+        opts.config.drop_next = std::stoi(value);
+      } else if (flag == "--drop-perform") {
+        if (value != "true" && value != "false") return Usage("--drop-perform must be true or false");
+        opts.config.drop_perform = value == "true";
+      } else if (flag == "--drop-method") {
+        opts.config.drop_method = value;
+      } else if (flag == "--drop-path") {
+        opts.config.drop_path_prefix = value;
       } else {
         return Usage(("unknown flag " + flag).c_str());
       }

@@ -22,6 +22,19 @@ struct SimConfig {
   int rate_limit_retry_after_s = 0;         // 0: computed from the bucket
   int ambiguous_creates = 0;                // next N instance creates: performed, then 502
   int ambiguous_create_status = 502;
+  // The next N API requests matching method and path prefix are carried out,
+  // then answered `ambiguous_status` (500, 502 or 504: the client cannot tell
+  // whether anything was done). The answer replaces whatever the API said.
+  int ambiguous_next = 0;
+  int ambiguous_status = 502;
+  std::string ambiguous_method;             // empty: any method
+  std::string ambiguous_path_prefix;        // empty: any path
+  // The next N matching API requests are received (and carried out when
+  // `drop_perform`), then the connection is closed without an answer.
+  int drop_next = 0;
+  bool drop_perform = true;
+  std::string drop_method;                  // empty: any method
+  std::string drop_path_prefix;             // empty: any path
   int fail_next = 0;                        // next N matching API requests fail with fail_status
   int fail_status = 503;
   int fail_retry_after_s = -1;              // -1: no Retry-After header

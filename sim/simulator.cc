@@ -1,11 +1,18 @@
 #include "sim/simulator.h"
 
+#include <dirent.h>
+#include <arpa/inet.h>
+#include <fcntl.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <map>
 
 #include "sim/json_io.h"
@@ -47,6 +54,75 @@ std::vector<std::string> Split(const std::string& path) {
   return out;
 }
 
+int PortOf(const sockaddr_storage& a) {
+  if (a.ss_family == AF_INET) return ntohs(reinterpret_cast<const sockaddr_in&>(a).sin_port);
+  if (a.ss_family == AF_INET6) return ntohs(reinterpret_cast<const sockaddr_in6&>(a).sin6_port);
+  return -1;
+}
+
+std::string HostOf(const sockaddr_storage& a) {
+  char buf[INET6_ADDRSTRLEN] = {0};
+  if (a.ss_family == AF_INET) {
+    inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in&>(a).sin_addr, buf, sizeof(buf));
+  } else if (a.ss_family == AF_INET6) {
+    inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6&>(a).sin6_addr, buf, sizeof(buf));
+  }
+  return buf;
+}
+
+// The accepted socket a request arrived on. cpp-httplib (0.11) hands handlers
+// no socket, so it is found among the process's descriptors by its ends:
+// local port = the port the request came in on, peer = the client's address
+// and port. (The client's own socket, in tests that run client and simulator
+// in one process, has those ports the other way round.) -1 when not found.
+int FindConnectionSocket(const httplib::Request& req) {
+  DIR* dir = opendir("/proc/self/fd");
+  if (dir == nullptr) return -1;
+  int found = -1;
+  while (dirent* e = readdir(dir)) {
+    char* end = nullptr;
+    long fd = std::strtol(e->d_name, &end, 10);
+    if (end == e->d_name || *end != '\0' || fd == dirfd(dir)) continue;
+    sockaddr_storage local{}, peer{};
+    socklen_t llen = sizeof(local), plen = sizeof(peer);
+    if (getsockname(static_cast<int>(fd), reinterpret_cast<sockaddr*>(&local), &llen) != 0) continue;
+    if (getpeername(static_cast<int>(fd), reinterpret_cast<sockaddr*>(&peer), &plen) != 0) continue;
+    if (PortOf(local) == req.local_port && PortOf(peer) == req.remote_port && HostOf(peer) == req.remote_addr) {
+      found = static_cast<int>(fd);
+      break;
+    }
+  }
+  closedir(dir);
+  return found;
+}
+
+// Closes a connection without answering the request read from it: the
+// client sees the connection end after it sent its request. The descriptor
+// number is then pointed at /dev/null (dup2 closes the socket) so that
+// httplib's attempt to write the response fails quietly (it is not a socket:
+// no SIGPIPE) and its own close later cannot hit a reused number.
+void CloseUnanswered(int fd) {
+  shutdown(fd, SHUT_RDWR);
+  int devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
+  if (devnull < 0) return;  // shut down but still a socket: writes fail with EPIPE
+  dup2(devnull, fd);
+  close(devnull);
+}
+
+bool Matches(const httplib::Request& req, const std::string& method, const std::string& path_prefix) {
+  return StartsWith(req.path, path_prefix) && (method.empty() || Upper(method) == req.method);
+}
+
+// A 5xx as Civo's gateway or API sends it: HTML from the gateway (502, 504),
+// JSON from the API itself.
+Reply ServerErrorReply(int status) {
+  if (status == 502 || status == 504) {
+    return Reply{status, "<html><body><h1>" + std::to_string(status) + " Gateway error</h1></body></html>", -1,
+                 "text/html"};
+  }
+  return ErrorReply(status, status == 500 ? "internal_server_error" : "service_unavailable", "Simulated fault");
+}
+
 std::string ConfigJson(const SimConfig& c) {
   JsonOut j;
   j.Begin().FStrList("regions", c.regions).FInt("build_time_ms", c.build_time.count());
@@ -56,6 +132,10 @@ std::string ConfigJson(const SimConfig& c) {
   j.FInt("ambiguous_creates", c.ambiguous_creates).FInt("ambiguous_create_status", c.ambiguous_create_status);
   j.FInt("fail_next", c.fail_next).FInt("fail_status", c.fail_status).FInt("fail_retry_after_s", c.fail_retry_after_s);
   j.FStr("fail_path_prefix", c.fail_path_prefix).FStr("fail_method", c.fail_method);
+  j.FInt("ambiguous_next", c.ambiguous_next).FInt("ambiguous_status", c.ambiguous_status);
+  j.FStr("ambiguous_method", c.ambiguous_method).FStr("ambiguous_path_prefix", c.ambiguous_path_prefix);
+  j.FInt("drop_next", c.drop_next).FBool("drop_perform", c.drop_perform);
+  j.FStr("drop_method", c.drop_method).FStr("drop_path_prefix", c.drop_path_prefix);
   j.FInt("instance_quota", c.instance_quota).FInt("default_per_page", c.default_per_page);
   return j.End().str();
 }
@@ -95,8 +175,7 @@ struct Simulator::Impl {
   // Decides whether this API request fails before reaching the world.
   std::string Inject(const httplib::Request& req, Reply* reply) {
     std::lock_guard<std::mutex> lock(cfg_mu);
-    if (cfg.fail_next > 0 && StartsWith(req.path, cfg.fail_path_prefix) &&
-        (cfg.fail_method.empty() || Upper(cfg.fail_method) == req.method)) {
+    if (cfg.fail_next > 0 && Matches(req, cfg.fail_method, cfg.fail_path_prefix)) {
       --cfg.fail_next;
       *reply = ErrorReply(cfg.fail_status, "simulated_failure", "Simulated failure (fail_next)");
       reply->retry_after_s = cfg.fail_retry_after_s;
@@ -119,14 +198,7 @@ struct Simulator::Impl {
     }
     if (cfg.fault_rate > 0 && std::uniform_real_distribution<double>(0, 1)(fault_rng) < cfg.fault_rate) {
       static constexpr int kStatuses[] = {500, 502, 503, 504};
-      int status = kStatuses[fault_rng() % 4];
-      if (status == 502 || status == 504) {
-        *reply = Reply{status, "<html><body><h1>" + std::to_string(status) + " Gateway error</h1></body></html>", -1,
-                       "text/html"};
-      } else {
-        *reply = ErrorReply(status, status == 500 ? "internal_server_error" : "service_unavailable",
-                            "Simulated fault");
-      }
+      *reply = ServerErrorReply(kStatuses[fault_rng() % 4]);
       return "random";
     }
     return "";
@@ -137,6 +209,26 @@ struct Simulator::Impl {
     if (cfg.ambiguous_creates <= 0) return false;
     --cfg.ambiguous_creates;
     *status = cfg.ambiguous_create_status;
+    return true;
+  }
+
+  // Whether this request is one of the next `ambiguous_next` to be answered
+  // 5xx after being carried out.
+  bool TakeAmbiguous(const httplib::Request& req, int* status) {
+    std::lock_guard<std::mutex> lock(cfg_mu);
+    if (cfg.ambiguous_next <= 0 || !Matches(req, cfg.ambiguous_method, cfg.ambiguous_path_prefix)) return false;
+    --cfg.ambiguous_next;
+    *status = cfg.ambiguous_status;
+    return true;
+  }
+
+  // Whether this request's connection is to be dropped; `perform`: whether
+  // the request is carried out first.
+  bool TakeDrop(const httplib::Request& req, bool* perform) {
+    std::lock_guard<std::mutex> lock(cfg_mu);
+    if (cfg.drop_next <= 0 || !Matches(req, cfg.drop_method, cfg.drop_path_prefix)) return false;
+    --cfg.drop_next;
+    *perform = cfg.drop_perform;
     return true;
   }
 
@@ -164,6 +256,14 @@ struct Simulator::Impl {
     if (Has(b, "fail_retry_after_s")) cfg.fail_retry_after_s = static_cast<int>(GetInt(b, "fail_retry_after_s", -1));
     if (Has(b, "fail_path_prefix")) cfg.fail_path_prefix = GetStr(b, "fail_path_prefix");
     if (Has(b, "fail_method")) cfg.fail_method = GetStr(b, "fail_method");
+    if (Has(b, "ambiguous_next")) cfg.ambiguous_next = static_cast<int>(GetInt(b, "ambiguous_next"));
+    if (Has(b, "ambiguous_status")) cfg.ambiguous_status = static_cast<int>(GetInt(b, "ambiguous_status"));
+    if (Has(b, "ambiguous_method")) cfg.ambiguous_method = GetStr(b, "ambiguous_method");
+    if (Has(b, "ambiguous_path_prefix")) cfg.ambiguous_path_prefix = GetStr(b, "ambiguous_path_prefix");
+    if (Has(b, "drop_next")) cfg.drop_next = static_cast<int>(GetInt(b, "drop_next"));
+    if (Has(b, "drop_perform") && b["drop_perform"].IsBool()) cfg.drop_perform = b["drop_perform"].GetBool();
+    if (Has(b, "drop_method")) cfg.drop_method = GetStr(b, "drop_method");
+    if (Has(b, "drop_path_prefix")) cfg.drop_path_prefix = GetStr(b, "drop_path_prefix");
     if (Has(b, "instance_quota")) cfg.instance_quota = static_cast<int>(GetInt(b, "instance_quota"));
     if (Has(b, "default_per_page")) cfg.default_per_page = std::max<int>(1, static_cast<int>(GetInt(b, "default_per_page")));
   }
@@ -198,6 +298,7 @@ struct Simulator::Impl {
 
     Reply reply;
     std::string fault;
+    bool drop = false;
     rapidjson::Document body;
     body.SetObject();
     std::vector<std::string> segs = Split(req.path);
@@ -236,18 +337,40 @@ struct Simulator::Impl {
                  !(segs.size() == 1 && segs[0] == "regions")) {
         reply = ErrorReply(400, "region_unavailable", "The region " + api.region + " is not available");
       } else {
-        reply = world.Handle(api, snap);
+        bool perform = true;
+        drop = TakeDrop(req, &perform);
+        if (perform) reply = world.Handle(api, snap);
         int status = 0;
         bool is_create = req.method == "POST" && segs.size() == 1 && segs[0] == "instances";
-        if (is_create && reply.status == 200 && TakeAmbiguousCreate(&status)) {
+        if (drop) {
+          fault = perform ? "drop" : "drop_unperformed";
+          faults.fetch_add(1, std::memory_order_relaxed);
+        } else if (is_create && reply.status == 200 && TakeAmbiguousCreate(&status)) {
           // The instance now exists, but the client is told the gateway failed.
           reply = Reply{status, "<html><body><h1>502 Bad Gateway</h1></body></html>", -1, "text/html"};
           fault = "ambiguous_create";
           faults.fetch_add(1, std::memory_order_relaxed);
+        } else if (TakeAmbiguous(req, &status)) {
+          // Carried out (whatever the API answered), but the client is told
+          // the server failed.
+          reply = ServerErrorReply(status);
+          fault = "ambiguous";
+          faults.fetch_add(1, std::memory_order_relaxed);
         }
       }
     }
-    Send(res, reply);
+    // A dropped request is logged before its connection closes: a client
+    // that sees the close may read the log at once.
+    const int drop_fd = drop ? FindConnectionSocket(req) : -1;
+    if (drop_fd >= 0) {
+      reply.status = 0;  // logged as "no answer"
+    } else {
+      if (drop) {
+        reply = ErrorReply(500, "simulator_drop_failed", "The simulator could not find the connection to drop");
+        fault = "drop_failed";
+      }
+      Send(res, reply);
+    }
 
     LogEntry e;
     e.method = req.method;
@@ -260,9 +383,12 @@ struct Simulator::Impl {
     e.start_ms = Ms(start);
     e.end_ms = Ms(Clock::now());
     e.fault = fault;
-    std::lock_guard<std::mutex> lock(log_mu);
-    e.seq = ++log_seq;
-    log.push_back(std::move(e));
+    {
+      std::lock_guard<std::mutex> lock(log_mu);
+      e.seq = ++log_seq;
+      log.push_back(std::move(e));
+    }
+    if (drop_fd >= 0) CloseUnanswered(drop_fd);
   }
 
   std::string LogJson() const {

@@ -31,10 +31,13 @@ struct LogEntry {
   std::string method, path, query, body;
   std::string user_agent;
   bool authorized = false;  // whether the bearer token matched (the token itself is never logged)
-  int status = 0;
+  int status = 0;  // 0: no answer (the connection was dropped)
   double start_ms = 0;  // since the simulator started
   double end_ms = 0;
-  std::string fault;  // "", "random", "rate_limit", "fail_next", "ambiguous_create"
+  // "", "random", "rate_limit", "fail_next", "ambiguous_create", "ambiguous"
+  // (carried out, answered 5xx), "drop" (carried out, no answer),
+  // "drop_unperformed" (not carried out, no answer)
+  std::string fault;
 };
 
 struct SimStats {

@@ -10,6 +10,7 @@
 #include "civoapi/errors.h"
 #include "resources/compute_instance/api_errors.h"
 #include "resources/compute_instance/attachments.h"
+#include "resources/compute_instance/change_once.h"
 #include "resources/compute_instance/model.h"
 #include "resources/compute_instance/resolve.h"
 #include "resources/compute_instance/state_mapping.h"
@@ -127,7 +128,10 @@ tfplugin::ApplyResponse CreateInstance(const ApiSession& session,
   // The marker has done its job once we hold the id: remove it now, while
   // the instance builds, so the call costs no time after ACTIVE (at
   // Terraform's parallelism that time is paid once per instance).
-  if (auto s = client.SetInstanceTags(id, config.TagsOrEmpty(), opts); !s.ok()) {
+  const std::vector<std::string> tags = config.TagsOrEmpty();
+  if (auto s = MakeChange(opts, [&] { return client.SetInstanceTags(id, tags, opts); },
+                          InstanceTagsAre(client, opts, id, tags));
+      !s.ok()) {
     diags.AddWarning("Could not remove the create marker tag",
                      absl::StrCat("The instance keeps the tag ", marker,
                                   " (it is not shown in `tags`): ", s.message()));

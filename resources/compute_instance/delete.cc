@@ -7,6 +7,7 @@
 #include "civoapi/errors.h"
 #include "resources/compute_instance/api_errors.h"
 #include "resources/compute_instance/attachments.h"
+#include "resources/compute_instance/change_once.h"
 #include "resources/compute_instance/model.h"
 #include "resources/cty_access.h"
 
@@ -65,7 +66,16 @@ tfplugin::ApplyResponse DeleteInstance(const ApiSession& session,
     }
   }
 
-  if (auto s = client.DeleteInstance(id.value, opts); !s.ok() && !civoapi::IsNotFound(s)) {
+  // An ambiguous DELETE is settled by looking: gone or DELETING means it
+  // was carried out.
+  if (auto s = MakeChange(
+          opts,
+          [&] {
+            absl::Status d = client.DeleteInstance(id.value, opts);
+            return civoapi::IsNotFound(d) ? absl::OkStatus() : d;
+          },
+          InstanceGoingOrGone(client, opts, id.value));
+      !s.ok()) {
     AddApiError(diags, "Could not delete the instance", s);
     return resp;
   }

@@ -9,6 +9,7 @@
 
 #include "resources/compute_instance/api_errors.h"
 #include "resources/compute_instance/attachments.h"
+#include "resources/compute_instance/change_once.h"
 #include "resources/compute_instance/firewall.h"
 #include "resources/compute_instance/model.h"
 #include "resources/compute_instance/resolve.h"
@@ -66,7 +67,12 @@ tfplugin::ApplyResponse UpdateInstance(const ApiSession& session,
       config.instance_name.value != OrEmpty(prior.instance_name)) {
     steps.push_back({{"instance_name"},
                      [&](Diagnostics&) {
-                       return client.UpdateInstanceHostname(id, config.instance_name.value, opts);
+                       const std::string& name = config.instance_name.value;
+                       return MakeChange(
+                           opts, [&] { return client.UpdateInstanceHostname(id, name, opts); },
+                           InstanceShows(client, opts, id, [&](const civoapi::Instance& i) {
+                             return i.hostname == name;
+                           }));
                      },
                      "Could not rename the instance"});
   }
@@ -74,14 +80,26 @@ tfplugin::ApplyResponse UpdateInstance(const ApiSession& session,
   const std::vector<std::string> tags = config.TagsOrEmpty();
   if (tags != prior.TagsOrEmpty()) {
     steps.push_back({{"tags"},
-                     [&](Diagnostics&) { return client.SetInstanceTags(id, tags, opts); },
+                     [&](Diagnostics&) {
+                       return MakeChange(opts, [&] { return client.SetInstanceTags(id, tags, opts); },
+                                         InstanceTagsAre(client, opts, id, tags));
+                     },
                      "Could not set the instance's tags"});
   }
 
   if (config.size.is_known() && config.size.value != OrEmpty(prior.size)) {
     steps.push_back({{"size", "cpu_cores", "ram_mb", "disk_gb", "status"},
                      [&](Diagnostics&) {
-                       if (auto s = client.ResizeInstance(id, config.size.value, opts); !s.ok()) {
+                       // A resize reboots the instance: whether an ambiguous
+                       // one happened shows once it is ACTIVE (or SHUTOFF) again.
+                       const std::string& size = config.size.value;
+                       if (auto s = MakeChange(
+                               opts, [&] { return client.ResizeInstance(id, size, opts); },
+                               SettledInstanceShows(client, opts, id,
+                                                    [&](const civoapi::Instance& i) {
+                                                      return i.size == size;
+                                                    }));
+                           !s.ok()) {
                          return s;
                        }
                        return client
@@ -99,13 +117,28 @@ tfplugin::ApplyResponse UpdateInstance(const ApiSession& session,
   const std::string prior_fw = OrEmpty(GetString(prior_state, "firewall_id"));
   if (r.firewall.known() && r.firewall.id != prior_fw) {
     steps.push_back({{"firewall_ids", "firewall_id"},
-                     [&](Diagnostics&) { return client.SetInstanceFirewall(id, r.firewall.id, opts); },
+                     [&](Diagnostics&) {
+                       const std::string& fw = r.firewall.id;
+                       return MakeChange(
+                           opts, [&] { return client.SetInstanceFirewall(id, fw, opts); },
+                           InstanceShows(client, opts, id, [&](const civoapi::Instance& i) {
+                             return i.firewall_id == fw;
+                           }));
+                     },
                      "Could not change the instance's firewall"});
   } else if (GoesBackToDefaultFirewall(config, planned)) {
     // firewall_ids dropped from the config: Civo's `default` (firewall.h).
     steps.push_back({{"firewall_ids", "firewall_id"},
                      [&](Diagnostics&) {
-                       return client.SetInstanceFirewall(id, kDefaultFirewallValue, opts);
+                       // Which firewall is the default is not known (SPEC.md): after an
+                       // ambiguous failure the change shows as leaving the prior one. When
+                       // the default was the prior firewall, repeating is harmless.
+                       return MakeChange(
+                           opts,
+                           [&] { return client.SetInstanceFirewall(id, kDefaultFirewallValue, opts); },
+                           InstanceShows(client, opts, id, [&](const civoapi::Instance& i) {
+                             return i.firewall_id != prior_fw;
+                           }));
                      },
                      "Could not put the instance back on its network's default firewall"});
   }

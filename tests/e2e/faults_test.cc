@@ -2,15 +2,21 @@
 // instance is tainted, replaced next time, nothing leaks); 5xx and 429
 // storms are survived; an ambiguous create (502 after the instance was made)
 // leaves exactly one instance; StopProvider interrupts a long build
-// promptly; and a parallel apply/destroy of 20 instances stays clean.
+// promptly; an ambiguous failure of any other mutating call (done, then 5xx
+// or a dropped connection) is settled by reading, the call made once; and a
+// parallel apply/destroy of 20 instances stays clean.
 #include <signal.h>
 
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <set>
+#include <ostream>
 #include <string>
 #include <thread>
+#include <tuple>
+#include <vector>
 
 #include "tests/e2e/fixture.h"
 
@@ -216,6 +222,207 @@ TEST_F(Faults, PermanentErrorFailsAtOnceWithCodeAndReason) {
   EXPECT_TRUE(sim_->InstanceIds().empty());
   const Json final_state = ws_->State();
   EXPECT_TRUE(StateObjects(final_state, kWeb).empty());
+}
+
+// ---- Ambiguous failures of every mutating call -----------------------------
+// SPEC.md: a mutating call that may already have been done is never repeated
+// blindly. Through the real binary: civo-sim carries the call out and then
+// answers 5xx, or closes the connection without answering; the apply
+// succeeds, the object ends as planned, the call was made exactly once, and
+// the next plan is empty.
+
+// What a case may refer to: the instance (once created) and the objects made
+// for it beforehand.
+struct Objects {
+  std::string instance, firewall, volume, ip, size_big;
+};
+
+struct AmbiguousCase {
+  std::string name;
+  // Changes to BaseFields() before and after (`destroy`: destroy instead).
+  std::function<Fields(const Objects&)> before, after;
+  bool destroy = false;
+  bool during_create = false;  // the faulted call is the create's marker-tag removal
+  std::string method;
+  std::function<std::string(const Objects&)> path;  // exact path of the faulted call
+  // Whether the simulator shows the change.
+  std::function<bool(Sim&, const Objects&)> in_place;
+};
+
+// gtest prints a parameter by its name, not as bytes.
+void PrintTo(const AmbiguousCase& c, std::ostream* os) { *os << c.name; }
+
+enum class Knob { k5xxAfterDoing, kDropAfterDoing };
+
+Fields NoChange(const Objects&) { return {}; }
+
+std::string InstanceField(Sim& sim, const Objects& o, const char* field) {
+  auto i = sim.Instance(o.instance);
+  if (!i) return "(no instance)";
+  const auto* v = Get(i->root(), field);
+  if (v == nullptr) return "(absent)";
+  return v->IsString() ? Str(v) : Dump(*v);
+}
+
+std::vector<AmbiguousCase> AmbiguousCases() {
+  auto instance_path = [](const std::string& suffix) {
+    return [suffix](const Objects& o) { return "/v2/instances/" + o.instance + suffix; };
+  };
+  auto ref = [](const std::string& id) { return "{\"value\": " + Quote(id) + "}"; };
+  return {
+      {"Resize", NoChange, [](const Objects& o) { return Fields{{"size", Quote(o.size_big)}}; }, false, false,
+       "PUT", instance_path("/resize"),
+       [](Sim& sim, const Objects& o) {
+         return InstanceField(sim, o, "size") == o.size_big && InstanceField(sim, o, "status") == "ACTIVE";
+       }},
+      {"Hostname", NoChange, [](const Objects&) { return Fields{{"instance_name", Quote("renamed-1")}}; }, false,
+       false, "PUT", instance_path(""),
+       [](Sim& sim, const Objects& o) { return InstanceField(sim, o, "hostname") == "renamed-1"; }},
+      {"Tags", NoChange, [](const Objects&) { return Fields{{"tags", R"(["a", "b"])"}}; }, false, false, "PUT",
+       instance_path("/tags"),
+       [](Sim& sim, const Objects& o) { return InstanceField(sim, o, "tags") == R"(["a","b"])"; }},
+      {"Firewall", NoChange,
+       [ref](const Objects& o) { return Fields{{"firewall_ids", "[" + ref(o.firewall) + "]"}}; }, false, false,
+       "PUT", instance_path("/firewall"),
+       [](Sim& sim, const Objects& o) { return InstanceField(sim, o, "firewall_id") == o.firewall; }},
+      {"AttachVolume", [](const Objects&) { return Fields{{"volume_ids", "[]"}}; },
+       [ref](const Objects& o) { return Fields{{"volume_ids", "[" + ref(o.volume) + "]"}}; }, false, false, "PUT",
+       [](const Objects& o) { return "/v2/volumes/" + o.volume + "/attach"; },
+       [](Sim& sim, const Objects& o) {
+         auto v = sim.Volume(o.volume);
+         return v && Str(v->root(), "instance_id") == o.instance && Str(v->root(), "status") == "attached";
+       }},
+      {"DetachVolume", [ref](const Objects& o) { return Fields{{"volume_ids", "[" + ref(o.volume) + "]"}}; },
+       [](const Objects&) { return Fields{{"volume_ids", "[]"}}; }, false, false, "PUT",
+       [](const Objects& o) { return "/v2/volumes/" + o.volume + "/detach"; },
+       [](Sim& sim, const Objects& o) {
+         auto v = sim.Volume(o.volume);
+         return v && Str(v->root(), "instance_id").empty() && Str(v->root(), "status") == "available";
+       }},
+      {"AssignReservedIp", NoChange, [ref](const Objects& o) { return Fields{{"reserved_ip_id", ref(o.ip)}}; },
+       false, false, "POST", [](const Objects& o) { return "/v2/ips/" + o.ip + "/actions"; },
+       [](Sim& sim, const Objects& o) {
+         auto ip = sim.ReservedIp(o.ip);
+         return ip && Str(ip->root(), "assigned_to_id") == o.instance;
+       }},
+      {"UnassignReservedIp", [ref](const Objects& o) { return Fields{{"reserved_ip_id", ref(o.ip)}}; },
+       [](const Objects&) { return Fields{{"reserved_ip_id", ""}}; }, false, false, "POST",
+       [](const Objects& o) { return "/v2/ips/" + o.ip + "/actions"; },
+       [](Sim& sim, const Objects& o) {
+         auto ip = sim.ReservedIp(o.ip);
+         return ip && Str(ip->root(), "assigned_to_id").empty();
+       }},
+      {"Delete", NoChange, NoChange, true, false, "DELETE", instance_path(""),
+       [](Sim& sim, const Objects& o) { return !sim.Instance(o.instance).has_value(); }},
+      {"CreateMarkerRemoval", NoChange, NoChange, false, true, "PUT", instance_path("/tags"),
+       [](Sim& sim, const Objects& o) { return InstanceField(sim, o, "tags") == "[]"; }},
+  };
+}
+
+class AmbiguousFailure : public E2ETest,
+                         public ::testing::WithParamInterface<std::tuple<AmbiguousCase, Knob>> {
+ protected:
+  bool Arm(Knob knob, const std::string& method, const std::string& path) {
+    // 504: what a gateway answers when the API behind it went quiet (the
+    // in-process tests use 502; civoapi's tests all of 500, 502 and 504).
+    return knob == Knob::k5xxAfterDoing ? sim_->AmbiguousNext(method, path, 504)
+                                        : sim_->DropNext(method, path, /*perform=*/true);
+  }
+};
+
+TEST_P(AmbiguousFailure, ApplySucceedsAndTheCallIsMadeOnce) {
+  const auto& [c, knob] = GetParam();
+  Objects o;
+  o.size_big = size_big_;
+  o.firewall = sim_->CreateFirewall("second-fw", net_);
+  o.volume = sim_->CreateVolume("data-1", net_);
+  o.ip = sim_->CreateReservedIp("web-ip");
+  ASSERT_FALSE(o.firewall.empty() || o.volume.empty() || o.ip.empty());
+
+  size_t mark = 0;
+  Fields fields = With(BaseFields(), c.before(o));
+  SetWeb(fields);
+  if (c.during_create) {
+    // The id is not known yet; the marker removal is the create's only PUT
+    // to an instance.
+    mark = sim_->Log().size();
+    ASSERT_TRUE(Arm(knob, "PUT", "/v2/instances/"));
+    TfResult apply = TfOk("apply");
+    EXPECT_EQ(apply.warnings(), 0) << "the marker tag must be removed without a warning:\n"
+                                   << apply.Describe();
+    o.instance = StateId();
+  } else {
+    TfOk("apply");
+    o.instance = StateId();
+    ASSERT_FALSE(o.instance.empty());
+    mark = sim_->Log().size();
+    ASSERT_TRUE(Arm(knob, c.method, c.path(o)));
+    if (c.destroy) {
+      TfOk("destroy");
+    } else {
+      SetWeb(With(BaseFields(), c.after(o)));
+      TfResult apply = TfOk("apply");
+      EXPECT_EQ(apply.Action(kWeb), "update") << apply.Describe();
+      EXPECT_EQ(StateId(), o.instance);
+    }
+  }
+  ASSERT_FALSE(o.instance.empty());
+
+  const auto log = sim_->Log();
+  const std::string path = c.path(o);
+  std::vector<SimRequest> sent;
+  for (size_t i = mark; i < log.size(); ++i) {
+    if (log[i].method == c.method && log[i].path == path) sent.push_back(log[i]);
+  }
+  ASSERT_EQ(sent.size(), 1u) << "the call took effect: it must be made exactly once\n" << Sim::Describe(log);
+  EXPECT_EQ(sent[0].fault, knob == Knob::k5xxAfterDoing ? "ambiguous" : "drop") << Sim::Describe(log);
+  EXPECT_TRUE(c.in_place(*sim_, o)) << "the simulator does not show the change\n" << Sim::Describe(log);
+
+  if (c.destroy) {
+    const Json state = ws_->State();
+    EXPECT_TRUE(StateObjects(state, kWeb).empty());
+    return;
+  }
+  TfResult plan = TfOk("plan");
+  EXPECT_EQ(plan.Action(kWeb), "no-op") << plan.Describe();
+}
+
+std::string AmbiguousCaseName(const ::testing::TestParamInfo<std::tuple<AmbiguousCase, Knob>>& info) {
+  return std::get<0>(info.param).name +
+         (std::get<1>(info.param) == Knob::k5xxAfterDoing ? "_DoneThen504" : "_DoneThenDropped");
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryMutatingCall, AmbiguousFailure,
+                         ::testing::Combine(::testing::ValuesIn(AmbiguousCases()),
+                                            ::testing::Values(Knob::k5xxAfterDoing, Knob::kDropAfterDoing)),
+                         AmbiguousCaseName);
+
+// The knobs also work from civo-sim's command line.
+class DropFromTheCommandLine : public E2ETest {
+ protected:
+  SimOptions Options() const override {
+    SimOptions o;
+    o.extra_args = {"--drop-next", "1", "--drop-perform", "false", "--drop-method", "POST",
+                    "--drop-path", "/v2/instances"};
+    return o;
+  }
+};
+
+TEST_F(DropFromTheCommandLine, UnperformedCreateIsMadeAgainOnce) {
+  SetWeb(BaseFields());
+  TfOk("apply");
+  auto log = sim_->Log();
+  std::vector<SimRequest> posts;
+  for (const auto& r : log) {
+    if (r.method == "POST" && r.path == "/v2/instances") posts.push_back(r);
+  }
+  ASSERT_EQ(posts.size(), 2u) << Sim::Describe(log);
+  EXPECT_EQ(posts[0].fault, "drop_unperformed");
+  EXPECT_EQ(posts[0].status, 0);
+  EXPECT_EQ(posts[1].status, 200);
+  EXPECT_EQ(sim_->InstanceIds(), std::vector<std::string>{StateId()});
+  TfResult plan = TfOk("plan");
+  EXPECT_EQ(plan.Action(kWeb), "no-op") << plan.Describe();
 }
 
 using Parallel = E2ETest;

@@ -19,13 +19,22 @@ std::optional<Process> Process::Start(const std::vector<std::string>& argv,
                                       const std::string& stderr_path,
                                       const std::vector<std::string>& extra_env,
                                       std::string* error) {
+  std::vector<std::string> env;
+  for (char** e = environ; *e != nullptr; ++e) env.emplace_back(*e);
+  for (const auto& e : extra_env) env.push_back(e);
+  return StartWithEnv(argv, stdout_path, stderr_path, env, error);
+}
+
+std::optional<Process> Process::StartWithEnv(const std::vector<std::string>& argv,
+                                             const std::string& stdout_path,
+                                             const std::string& stderr_path,
+                                             const std::vector<std::string>& environment,
+                                             std::string* error) {
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
 
-  std::vector<std::string> env_storage;
-  for (char** e = environ; *e != nullptr; ++e) env_storage.emplace_back(*e);
-  for (const auto& e : extra_env) env_storage.push_back(e);
+  std::vector<std::string> env_storage = environment;
   std::vector<char*> env;
   for (auto& e : env_storage) env.push_back(e.data());
   env.push_back(nullptr);

@@ -24,6 +24,15 @@ class Process {
                                       const std::string& stderr_path,
                                       const std::vector<std::string>& extra_env,
                                       std::string* error);
+  // The same, with exactly `environment` ("K=V") and nothing inherited: for
+  // programs whose behaviour depends on variables the test runner may have
+  // set (terraform reads TF_*, HOME, ...). Where a name appears twice, most
+  // programs take the first, so an appended override would not be enough.
+  static std::optional<Process> StartWithEnv(const std::vector<std::string>& argv,
+                                             const std::string& stdout_path,
+                                             const std::string& stderr_path,
+                                             const std::vector<std::string>& environment,
+                                             std::string* error);
 
   Process(Process&& other) noexcept;
   Process& operator=(Process&& other) noexcept;

@@ -49,7 +49,8 @@ Json Normalised(const std::vector<std::pair<std::string, std::string>>& fields) 
 
 std::string SimRequest::ToString() const {
   return "#" + std::to_string(index) + " " + method + " " + path + (query.empty() ? "" : "?" + query) +
-         " -> " + std::to_string(status) + (body.empty() ? "" : " " + body.substr(0, 200));
+         " -> " + (status == 0 ? std::string("(no answer)") : std::to_string(status)) +
+         (fault.empty() ? "" : " [" + fault + "]") + (body.empty() ? "" : " " + body.substr(0, 200));
 }
 
 std::unique_ptr<Sim> Sim::Start(const SimOptions& options, const std::string& dir,
@@ -168,6 +169,7 @@ std::vector<SimRequest> Sim::Log() {
     if (r.query.empty()) r.query = Str(e, "query");
     r.status = static_cast<int>(Num(e, "status"));
     if (const auto* b = Get(e, "body")) r.body = b->IsString() ? Str(b) : Dump(*b);
+    r.fault = Str(e, "fault_kind");
     if (r.path.rfind("/_sim", 0) == 0) continue;
     out.push_back(std::move(r));
   }
@@ -267,6 +269,19 @@ std::string Sim::CreateSshKey(const std::string& name) {
   return Str(j.root(), "id");
 }
 
+std::string Sim::CreateInstance(const std::string& hostname, const std::string& size,
+                                const std::string& image, const std::string& network_id,
+                                const std::string& region) {
+  HttpAnswer a = Api("POST", "/v2/instances",
+                     "{\"hostname\": " + Quote(hostname) + ", \"size\": " + Quote(size) +
+                         ", \"template_id\": " + Quote(image) + ", \"network_id\": " +
+                         Quote(network_id) + ", \"region\": " + Quote(region) + "}",
+                     region);
+  Json j = a.json();
+  if (a.status / 100 != 2 || !j.ok()) return "";
+  return Str(j.root(), "id");
+}
+
 std::vector<Json> Sim::Instances(const std::string& region) {
   std::vector<Json> out;
   for (int page = 1; page < 100; ++page) {
@@ -353,9 +368,28 @@ bool Sim::FailVolumeAttach() {
              .status / 100 == 2;
 }
 
+bool Sim::AmbiguousNext(const std::string& method, const std::string& path_prefix, int status,
+                        int count) {
+  return Admin("POST", "/_sim/config",
+               "{\"ambiguous_next\": " + std::to_string(count) + ", \"ambiguous_status\": " +
+                   std::to_string(status) + ", \"ambiguous_method\": " + Quote(method) +
+                   ", \"ambiguous_path_prefix\": " + Quote(path_prefix) + "}")
+             .status / 100 == 2;
+}
+
+bool Sim::DropNext(const std::string& method, const std::string& path_prefix, bool perform,
+                   int count) {
+  return Admin("POST", "/_sim/config",
+               "{\"drop_next\": " + std::to_string(count) + ", \"drop_perform\": " +
+                   (perform ? "true" : "false") + ", \"drop_method\": " + Quote(method) +
+                   ", \"drop_path_prefix\": " + Quote(path_prefix) + "}")
+             .status / 100 == 2;
+}
+
 bool Sim::ClearFaults() {
   return Admin("POST", "/_sim/config",
-               R"({"fault_rate": 0, "rate_limit": 0, "ambiguous_creates": 0, "fail_next": 0})")
+               R"({"fault_rate": 0, "rate_limit": 0, "ambiguous_creates": 0, "fail_next": 0, )"
+               R"("ambiguous_next": 0, "drop_next": 0})")
              .status / 100 == 2;
 }
 

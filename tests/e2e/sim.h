@@ -26,8 +26,9 @@ struct SimRequest {
   std::string method;
   std::string path;   // without the query string
   std::string query;  // may be empty
-  int status = 0;
+  int status = 0;     // 0: no answer (the simulator dropped the connection)
   std::string body;   // request body when the log keeps it
+  std::string fault;  // the simulator's fault_kind: "" when none was injected
   std::string ToString() const;
 };
 
@@ -75,6 +76,11 @@ class Sim {
                            const std::string& region = "LON1");
   std::string CreateReservedIp(const std::string& name, const std::string& region = "LON1");
   std::string CreateSshKey(const std::string& name);
+  // An instance created straight through the API (as the Civo CLI or the
+  // web console would), for import and drift scenarios; "" on failure.
+  std::string CreateInstance(const std::string& hostname, const std::string& size,
+                             const std::string& image, const std::string& network_id,
+                             const std::string& region = "LON1");
 
   // Instances that exist (any status but gone), from the Civo API.
   std::vector<Json> Instances(const std::string& region = "LON1");
@@ -91,6 +97,14 @@ class Sim {
   bool RateLimit429();             // a storm of 429 with Retry-After
   bool AmbiguousCreate502();       // next instance create: created, answered 502
   bool FailVolumeAttach();         // attaching volumes fails (permanently)
+  // The next `count` API calls matching `method` and `path_prefix` are
+  // carried out, then answered `status` (500, 502 or 504).
+  bool AmbiguousNext(const std::string& method, const std::string& path_prefix, int status = 502,
+                     int count = 1);
+  // The next `count` matching calls are received (and carried out when
+  // `perform`), then the connection is closed without an answer.
+  bool DropNext(const std::string& method, const std::string& path_prefix, bool perform = true,
+                int count = 1);
   bool ClearFaults();
   bool SetBuildTimeMs(int ms);
 
