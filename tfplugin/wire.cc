@@ -1,4 +1,5 @@
 #include "tfplugin/wire.h"
+#include <variant>
 
 #include "tfplugin/cty/codec.h"
 
@@ -145,8 +146,23 @@ void DiagnosticToProto(const Diagnostic& diag, tfplugin6::Diagnostic* out) {
   out->set_severity(diag.severity == Severity::kError ? tfplugin6::Diagnostic::ERROR
                                                       : tfplugin6::Diagnostic::WARNING);
   out->set_summary(diag.summary);
-  out->set_detail(diag.detail);
+  out->set_detail(DetailNamingNestedPath(diag));
   if (!diag.path.empty()) PathToProto(diag.path, out->mutable_attribute());
+}
+
+std::string DetailNamingNestedPath(const Diagnostic& diag) {
+  // Terraform (1.11) points a diagnostic at the configuration line of its
+  // path's first attribute only: a path into a nested attribute's value
+  // (timeouts.create, network.value_from.kind) is shown at the resource
+  // block (hashicorp/terraform#33491). The text must then say where.
+  bool nested = false;
+  for (size_t i = 1; i < diag.path.steps().size(); ++i) {
+    if (std::holds_alternative<AttributePath::Attribute>(diag.path.steps()[i])) nested = true;
+  }
+  if (!nested) return diag.detail;
+  const std::string where = diag.path.ToString();
+  if (diag.detail.find(where) != std::string::npos) return diag.detail;
+  return where + ": " + diag.detail;
 }
 
 void AppendDiagnostics(const Diagnostics& diags,

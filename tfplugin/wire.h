@@ -28,6 +28,10 @@ void PathToProto(const AttributePath& path, tfplugin6::AttributePath* out);
 AttributePath PathFromProto(const tfplugin6::AttributePath& path);
 
 void DiagnosticToProto(const Diagnostic& diag, tfplugin6::Diagnostic* out);
+// The detail sent for `diag`: prefixed with its path ("timeouts.create: ...")
+// when the path reaches into a nested attribute, which Terraform cannot show
+// at its configuration line, unless the detail names the path already.
+std::string DetailNamingNestedPath(const Diagnostic& diag);
 // Appends every diagnostic of `diags` to a repeated Diagnostic field.
 void AppendDiagnostics(const Diagnostics& diags,
                        google::protobuf::RepeatedPtrField<tfplugin6::Diagnostic>* out);

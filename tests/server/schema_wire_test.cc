@@ -175,3 +175,28 @@ TEST(Diagnostics, AppendKeepsOrder) {
 }
 
 }  // namespace
+
+namespace {
+
+// Terraform cannot show a diagnostic inside a nested attribute at its line,
+// so the text names the path; top-level and list-element paths are shown at
+// their line and keep their text.
+TEST(Diagnostics, NestedPathIsNamedInTheDetail) {
+  tfplugin::Diagnostics diags;
+  diags.AddError("Invalid timeout", "\"soon\" is not a duration",
+                 AttributePath::Root("timeouts").Attr("create"));
+  diags.AddError("Bad kind", "network.value_from.kind must be CivoVpc",
+                 AttributePath::Root("network").Attr("value_from").Attr("kind"));
+  diags.AddError("Too long", "at most 255", AttributePath::Root("tags").Index(2));
+  diags.AddError("Bad ref", "no such firewall",
+                 AttributePath::Root("firewall_ids").Index(0).Attr("value"));
+  google::protobuf::RepeatedPtrField<tfplugin6::Diagnostic> out;
+  tfplugin::wire::AppendDiagnostics(diags, &out);
+  ASSERT_EQ(out.size(), 4);
+  EXPECT_EQ(out[0].detail(), "timeouts.create: \"soon\" is not a duration");
+  EXPECT_EQ(out[1].detail(), "network.value_from.kind must be CivoVpc");
+  EXPECT_EQ(out[2].detail(), "at most 255");
+  EXPECT_EQ(out[3].detail(), "firewall_ids[0].value: no such firewall");
+}
+
+}  // namespace
