@@ -13,7 +13,8 @@
 namespace resources::compute_instance {
 
 ComputeInstanceResource::ComputeInstanceResource(std::shared_ptr<const ProviderContext> context)
-    : context_(std::move(context)) {}
+    : tfplugin::fw::Component(kTypeName, /*needs_configuration=*/true),
+      context_(std::move(context)) {}
 
 const std::string& ComputeInstanceResource::type_name() const {
   return ComputeInstanceSpec().type_name;
@@ -47,8 +48,16 @@ tfplugin::PlanResponse ComputeInstanceResource::Plan(const tfplugin::RequestCont
 tfplugin::ApplyResponse ComputeInstanceResource::Apply(const tfplugin::RequestContext& ctx,
                                                        const tfplugin::ApplyRequest& req,
                                                        tfplugin::Diagnostics& diags) {
+  const bool destroy = req.planned_state.is_null();
+  const bool create = req.prior_state.is_null();
+  if (!RequireConfigured(destroy ? "deleted" : create ? "created" : "updated", diags)) {
+    tfplugin::ApplyResponse resp;  // nothing changed
+    resp.private_data = req.planned_private;
+    resp.new_state = req.prior_state;
+    return resp;
+  }
   const ApiSession session = context_->Session(ctx);
-  if (req.planned_state.is_null()) return DeleteInstance(session, req, diags);
+  if (destroy) return DeleteInstance(session, req, diags);
   if (req.prior_state.is_null()) return CreateInstance(session, req, diags);
   return UpdateInstance(session, req, diags);
 }
@@ -56,11 +65,15 @@ tfplugin::ApplyResponse ComputeInstanceResource::Apply(const tfplugin::RequestCo
 tfplugin::ReadResponse ComputeInstanceResource::Read(const tfplugin::RequestContext& ctx,
                                                      const tfplugin::ReadRequest& req,
                                                      tfplugin::Diagnostics& diags) {
+  if (!req.current_state.is_null() && !RequireConfigured("read", diags)) {
+    return tfplugin::ReadResponse{req.current_state, req.private_data};
+  }
   return ReadInstance(context_->Session(ctx), req, diags);
 }
 
 std::vector<tfplugin::ImportedObject> ComputeInstanceResource::Import(
     const tfplugin::RequestContext& ctx, const std::string& id, tfplugin::Diagnostics& diags) {
+  if (!RequireConfigured("imported", diags)) return {};
   return ImportInstance(context_->Session(ctx), id, diags);
 }
 

@@ -21,11 +21,6 @@ tfplugin::ApplyResponse DeleteInstance(const ApiSession& session,
   tfplugin::ApplyResponse resp;
   resp.private_data = req.planned_private;
   resp.new_state = req.prior_state;  // what stays in state if deletion fails
-  if (!session.configured()) {
-    diags.AddError("Provider not configured",
-                   "The Civo provider has no usable configuration (token, region, api_endpoint).");
-    return resp;
-  }
   const InstanceConfig prior = ReadInstanceConfig(req.prior_state);
   const auto id = GetString(req.prior_state, "id");
   if (!id.is_known() || id.value.empty()) {

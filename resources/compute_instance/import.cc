@@ -25,11 +25,6 @@ using tfplugin::cty::Value;
 std::vector<tfplugin::ImportedObject> ImportInstance(const ApiSession& session,
                                                      const std::string& import_id,
                                                      Diagnostics& diags) {
-  if (!session.configured()) {
-    diags.AddError("Provider not configured",
-                   "The Civo provider has no usable configuration (token, region, api_endpoint).");
-    return {};
-  }
   std::string region = session.default_region;
   std::string id = import_id;
   if (auto slash = import_id.find('/'); slash != std::string::npos) {

@@ -53,11 +53,6 @@ tfplugin::ReadResponse ReadInstance(const ApiSession& session, const tfplugin::R
   resp.private_data = req.private_data;
   resp.new_state = req.current_state;
   if (req.current_state.is_null()) return resp;
-  if (!session.configured()) {
-    diags.AddError("Provider not configured",
-                   "The Civo provider has no usable configuration (token, region, api_endpoint).");
-    return resp;
-  }
   const auto id = GetString(req.current_state, "id");
   if (!id.is_known() || id.value.empty()) {
     resp.new_state = Value::Null();

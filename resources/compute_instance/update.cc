@@ -42,11 +42,6 @@ tfplugin::ApplyResponse UpdateInstance(const ApiSession& session,
   tfplugin::ApplyResponse resp;
   resp.private_data = req.planned_private;
   resp.new_state = req.prior_state;
-  if (!session.configured()) {
-    diags.AddError("Provider not configured",
-                   "The Civo provider has no usable configuration (token, region, api_endpoint).");
-    return resp;
-  }
   const Value& prior_state = req.prior_state;
   const Value& planned = req.planned_state;
   const InstanceConfig config = ReadInstanceConfig(planned);
