@@ -17,7 +17,7 @@ ComputeInstanceResource::ComputeInstanceResource(std::shared_ptr<const ProviderC
       context_(std::move(context)) {}
 
 const std::string& ComputeInstanceResource::type_name() const {
-  return ComputeInstanceSpec().type_name;
+  return ComputeInstanceTypeName();
 }
 
 const tfplugin::Schema& ComputeInstanceResource::schema() const { return ComputeInstanceSchema(); }

@@ -9,7 +9,7 @@
 #include "resources/compute_instance/spec.h"
 #include "resources/compute_instance/validate.h"
 #include "resources/duration.h"
-#include "resources/resource_spec.h"
+#include "resources/limits.h"
 
 namespace resources::compute_instance {
 
@@ -169,17 +169,24 @@ fw::Object<IC> MakeObject() {
                .Validate(StringRules({.max_length = kMaxNameLength, .rule = &kNameRule}))
                .Description(absl::StrCat("A selectable Civo instance size, e.g. `g3.small`. "
                                          "Checked against the region's sizes at plan time.",
-                                         Limit(kMaxNameLength))))
+                                         Limit(kMaxNameLength),
+                                         " Resized in place; a size whose disk is smaller than "
+                                         "the current `disk_gb` cannot be resized and replaces "
+                                         "the instance (with a warning).")))
       .Add(fw::Attr("image", &IC::image)
                .Required()
                .Validate(StringRules({.max_length = kMaxNameLength, .rule = &kImageRule}))
                .Description(absl::StrCat("The disk image, by name (e.g. `ubuntu-jammy`) or id. "
                                          "Checked against the region's disk images at plan time.",
-                                         Limit(kMaxNameLength))))
+                                         Limit(kMaxNameLength),
+                                         " Replaces the instance when it names another disk "
+                                         "image (a name and the id of the same image are "
+                                         "equivalent).")))
       .Add(Ref("network", &IC::network, kKindNetwork)
                .Required()
                .Validate(RefRules(kKindNetwork, kMaxNameLength))
-               .Description("The network (VPC) the instance joins."))
+               .Description("The network (VPC) the instance joins. Replaces the instance when it "
+                            "resolves to another network."))
       .Add(fw::Attr("ssh_key_ids", &IC::ssh_key_ids)
                .Validate(StringListRules({.max_length = kMaxNameLength},
                                          {.only_first_detail = kOnlyFirstKeyUsedDetail}))
@@ -203,11 +210,13 @@ fw::Object<IC> MakeObject() {
                .Description(
                    "Volumes to attach once the instance is ACTIVE. Null: attachments are not "
                    "managed; a list (even empty): exactly those volumes are attached. A "
-                   "volume still attached to another instance is moved to this one."))
+                   "volume still attached to another instance is moved to this one. Attached and "
+                   "detached in place."))
       .Add(Ref("reserved_ip_id", &IC::reserved_ip, kKindIpAddress)
                .Validate(RefRules(kKindIpAddress, kMaxNameLength))
                .Description("A reserved IP to assign once the instance is ACTIVE. One still "
-                            "assigned to another instance is moved to this one."))
+                            "assigned to another instance is moved to this one. Assigned and unassigned in "
+                            "place."))
       .Add(fw::Attr("tags", &IC::tags)
                .Validate(StringListRules({.max_length = kMaxNameLength},
                                          {.unique_items = true, .no_whitespace_items = true}))

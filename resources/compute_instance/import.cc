@@ -13,7 +13,7 @@
 #include "resources/compute_instance/spec.h"
 #include "resources/compute_instance/state_mapping.h"
 #include "resources/cty_access.h"
-#include "resources/resource_spec.h"
+#include "resources/limits.h"
 #include "resources/value_or_ref.h"
 #include "tfplugin/quote.h"
 

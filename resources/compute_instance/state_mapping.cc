@@ -3,7 +3,7 @@
 #include <map>
 
 #include "resources/compute_instance/model.h"
-#include "resources/compute_instance/spec.h"
+#include "resources/compute_instance/declaration.h"
 #include "resources/cty_access.h"
 
 namespace resources::compute_instance {
@@ -36,14 +36,14 @@ Value WithApiComputed(Value base, const civoapi::Instance& inst) {
 
 Value MergeKnown(const Value& planned, const Value& observed) {
   std::map<std::string, Value> out;
-  for (const auto& spec : ComputeInstanceSpec().attributes) {
-    const Value& p = planned.Attr(spec.name);
+  for (const auto& a : InstanceObject().spec()->attributes) {
+    const Value& p = planned.Attr(a.name);
     if (p.IsWhollyKnown()) {
-      out.emplace(spec.name, p);
+      out.emplace(a.name, p);
       continue;
     }
-    const Value& o = observed.Attr(spec.name);
-    out.emplace(spec.name, o.IsWhollyKnown() ? o : UnknownsToNull(p));
+    const Value& o = observed.Attr(a.name);
+    out.emplace(a.name, o.IsWhollyKnown() ? o : UnknownsToNull(p));
   }
   return Value::Object(std::move(out));
 }

@@ -8,7 +8,7 @@
 #include "resources/compute_instance/declaration.h"
 #include "resources/cty_access.h"
 #include "resources/duration.h"
-#include "resources/resource_spec.h"
+#include "resources/limits.h"
 #include "tfplugin/framework/spec.h"
 #include "tfplugin/quote.h"
 
@@ -172,7 +172,8 @@ fw::ValidatorPtr StringRules(StringLimits limits) {
       [limits](const Value& v, const AttributePath& path, Diagnostics& diags) {
         if (v.kind() == Value::Kind::kString) CheckString(limits, v.AsString(), path, diags);
       },
-      kNoSentence);
+      limits.rule == nullptr ? std::string(kNoSentence)
+                             : absl::StrCat("Must match `", limits.rule->pattern, "`."));
 }
 
 fw::ValidatorPtr StringListRules(StringLimits limits, ListRules list) {
