@@ -76,7 +76,7 @@ std::vector<tfplugin::ImportedObject> ImportInstance(const ApiSession& session,
   if (!inst->reserved_ip_id.empty()) m.reserved_ip = by_id(inst->reserved_ip_id);
   // The firewall by id, marked as read from the API (firewall.h): a config
   // naming it and a config without firewall_ids both plan no change.
-  if (!inst->firewall_id.empty()) m.firewall_ids = std::vector<ValueOrRef>{by_id(inst->firewall_id)};
+  m.firewall_ids = FirewallIdsAsRead(inst->firewall_id);
   const std::string private_data = WithFirewallIdsFromApi("", !inst->firewall_id.empty());
 
   Value s = RefreshFromApi(InstanceObject().Encode(m), *inst);
