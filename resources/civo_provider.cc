@@ -17,7 +17,12 @@ class CivoProvider final : public tfplugin::Provider {
   explicit CivoProvider(EnvLookup env)
       : env_(std::move(env)),
         context_(std::make_shared<ProviderContext>()),
+        link_(std::make_shared<tfplugin::fw::ProviderLink>()),
         compute_instance_(context_) {
+    link_->provider_name = "Civo";
+    link_->configure_hint = "It needs token, region and api_endpoint (or their environment "
+                            "variables), all known.";
+    compute_instance_.AttachProvider(link_);
     resources_ = {&compute_instance_};
   }
 
@@ -57,6 +62,7 @@ class CivoProvider final : public tfplugin::Provider {
       return;
     }
     context_->Configure(std::shared_ptr<civoapi::Client>(std::move(*client)), s.region);
+    link_->configured = true;
   }
 
   const std::vector<tfplugin::Resource*>& resources() const override { return resources_; }
@@ -64,6 +70,8 @@ class CivoProvider final : public tfplugin::Provider {
  private:
   EnvLookup env_;
   std::shared_ptr<ProviderContext> context_;
+  // The framework's view of the configuration ("not configured" guard).
+  std::shared_ptr<tfplugin::fw::ProviderLink> link_;
   compute_instance::ComputeInstanceResource compute_instance_;
   std::vector<tfplugin::Resource*> resources_;
 };

@@ -9,25 +9,14 @@
 #include <vector>
 
 #include "tfplugin/cty/value.h"
+#include "tfplugin/framework/maybe.h"
 
 namespace resources {
 
-// A value that may be null, unknown (not yet known at plan time) or known.
+// A value that may be null, unknown (not yet known at plan time) or known:
+// the framework's, so typed models and this code share it.
 template <typename T>
-struct Maybe {
-  enum class State { kNull, kUnknown, kKnown };
-  State state = State::kNull;
-  T value{};
-
-  static Maybe Null() { return Maybe{}; }
-  static Maybe Unknown() { return Maybe{State::kUnknown, T{}}; }
-  static Maybe Known(T v) { return Maybe{State::kKnown, std::move(v)}; }
-
-  bool is_null() const { return state == State::kNull; }
-  bool is_unknown() const { return state == State::kUnknown; }
-  bool is_known() const { return state == State::kKnown; }
-  friend bool operator==(const Maybe&, const Maybe&) = default;
-};
+using Maybe = tfplugin::fw::Maybe<T>;
 
 // A string attribute of an object (null when the object itself is null).
 Maybe<std::string> GetString(const tfplugin::cty::Value& object, std::string_view name);

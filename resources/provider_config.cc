@@ -6,7 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "resources/cty_access.h"
-#include "resources/resource_spec.h"
+#include "resources/limits.h"
 #include "resources/string_rules.h"
 #include "tfplugin/quote.h"
 

@@ -8,11 +8,15 @@
 #include <vector>
 
 #include "resources/provider_context.h"
+#include "tfplugin/framework/context.h"
 #include "tfplugin/resource.h"
 
 namespace resources::compute_instance {
 
-class ComputeInstanceResource final : public tfplugin::Resource {
+// The framework's Component gives the "provider not configured" guard (the
+// provider attaches its link); create, read, update, delete and import run
+// only behind it.
+class ComputeInstanceResource final : public tfplugin::Resource, public tfplugin::fw::Component {
  public:
   explicit ComputeInstanceResource(std::shared_ptr<const ProviderContext> context);
 

@@ -79,11 +79,6 @@ tfplugin::ApplyResponse CreateInstance(const ApiSession& session,
   tfplugin::ApplyResponse resp;
   resp.private_data = req.planned_private;
   resp.new_state = Value::Null();
-  if (!session.configured()) {
-    diags.AddError("Provider not configured",
-                   "The Civo provider has no usable configuration (token, region, api_endpoint).");
-    return resp;
-  }
   const Value& planned = req.planned_state;
   const InstanceConfig config = ReadInstanceConfig(planned);
   const auto deadline = std::chrono::steady_clock::now() + config.create_timeout;

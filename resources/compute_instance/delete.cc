@@ -21,13 +21,8 @@ tfplugin::ApplyResponse DeleteInstance(const ApiSession& session,
   tfplugin::ApplyResponse resp;
   resp.private_data = req.planned_private;
   resp.new_state = req.prior_state;  // what stays in state if deletion fails
-  if (!session.configured()) {
-    diags.AddError("Provider not configured",
-                   "The Civo provider has no usable configuration (token, region, api_endpoint).");
-    return resp;
-  }
   const InstanceConfig prior = ReadInstanceConfig(req.prior_state);
-  const auto id = GetString(req.prior_state, "id");
+  const Maybe<std::string>& id = prior.id;
   if (!id.is_known() || id.value.empty()) {
     resp.new_state = Value::Null();  // nothing was ever created
     return resp;
@@ -57,7 +52,7 @@ tfplugin::ApplyResponse DeleteInstance(const ApiSession& session,
     }
   }
   std::set<std::string> volumes(inst->volume_ids.begin(), inst->volume_ids.end());
-  const auto recorded = GetStringList(req.prior_state, "attached_volume_ids");
+  const auto& recorded = prior.attached_volume_ids;
   if (recorded.is_known()) volumes.insert(recorded.value.begin(), recorded.value.end());
   for (const auto& v : volumes) {
     if (auto s = DetachVolumeIfOurs(target, v); !s.ok()) {

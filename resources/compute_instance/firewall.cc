@@ -40,9 +40,12 @@ std::string WithFirewallIdsFromApi(const std::string& private_data, bool from_ap
   return std::string(buf.GetString(), buf.GetSize());
 }
 
-Value FirewallIdsAsRead(const std::string& firewall_id) {
-  if (firewall_id.empty()) return Value::Null();
-  return Value::List({ValueOrRefWithValue(firewall_id)});
+Maybe<std::vector<ValueOrRef>> FirewallIdsAsRead(const std::string& firewall_id) {
+  if (firewall_id.empty()) return Maybe<std::vector<ValueOrRef>>::Null();
+  ValueOrRef ref;
+  ref.form = ValueOrRef::Form::kValue;
+  ref.value = firewall_id;
+  return Maybe<std::vector<ValueOrRef>>::Known({ref});
 }
 
 FirewallPlan PlanFirewallUpdate(const Value& config_firewall_ids, const Value& prior_state,

@@ -36,7 +36,7 @@ bool FirewallIdsFromApi(const std::string& private_data);
 std::string WithFirewallIdsFromApi(const std::string& private_data, bool from_api);
 
 // `firewall_ids` as read from the API: the instance's firewall by id, or null.
-tfplugin::cty::Value FirewallIdsAsRead(const std::string& firewall_id);
+Maybe<std::vector<ValueOrRef>> FirewallIdsAsRead(const std::string& firewall_id);
 
 // The planned `firewall_ids` and `firewall_id` of an instance changed in
 // place, and the private state to carry on.

@@ -7,13 +7,14 @@
 #include "absl/strings/str_split.h"
 #include "civoapi/errors.h"
 #include "resources/compute_instance/api_errors.h"
+#include "resources/compute_instance/declaration.h"
 #include "resources/compute_instance/firewall.h"
 #include "resources/compute_instance/read.h"
 #include "resources/compute_instance/resolve.h"
 #include "resources/compute_instance/spec.h"
 #include "resources/compute_instance/state_mapping.h"
 #include "resources/cty_access.h"
-#include "resources/resource_spec.h"
+#include "resources/limits.h"
 #include "resources/value_or_ref.h"
 #include "tfplugin/quote.h"
 
@@ -25,11 +26,6 @@ using tfplugin::cty::Value;
 std::vector<tfplugin::ImportedObject> ImportInstance(const ApiSession& session,
                                                      const std::string& import_id,
                                                      Diagnostics& diags) {
-  if (!session.configured()) {
-    diags.AddError("Provider not configured",
-                   "The Civo provider has no usable configuration (token, region, api_endpoint).");
-    return {};
-  }
   std::string region = session.default_region;
   std::string id = import_id;
   if (auto slash = import_id.find('/'); slash != std::string::npos) {
@@ -55,39 +51,45 @@ std::vector<tfplugin::ImportedObject> ImportInstance(const ApiSession& session,
     return {};
   }
 
-  Value s = NullObject();
-  s = s.WithAttr("region", Value::String(inst->region.empty() ? region : inst->region));
-  s = s.WithAttr("image", StringOrNull(inst->source_id));
-  s = s.WithAttr("network", inst->network_id.empty() ? Value::Null()
-                                                     : ValueOrRefWithValue(inst->network_id));
-  s = s.WithAttr("ssh_key_ids", inst->ssh_key_id.empty() ? Value::Null()
-                                                         : StringList({inst->ssh_key_id}));
-  s = s.WithAttr("user_data", StringOrNull(inst->script));
+  auto string_or_null = [](const std::string& v) {
+    return v.empty() ? Maybe<std::string>::Null() : Maybe<std::string>::Known(v);
+  };
+  auto by_id = [](const std::string& v) {
+    ValueOrRef r;
+    r.form = ValueOrRef::Form::kValue;
+    r.value = v;
+    return r;
+  };
+  InstanceConfig m;  // every attribute null
+  m.region = inst->region.empty() ? region : inst->region;
+  m.image = string_or_null(inst->source_id);
+  if (!inst->network_id.empty()) m.network = by_id(inst->network_id);
+  if (!inst->ssh_key_id.empty()) m.ssh_key_ids = std::vector<std::string>{inst->ssh_key_id};
+  m.user_data = string_or_null(inst->script);
   // Attached volumes import as a managed list naming them by id, so a config
   // that lists them is a no-op; none attached imports as null (unmanaged).
   if (!inst->volume_ids.empty()) {
-    std::vector<Value> volumes;
-    for (const std::string& v : inst->volume_ids) volumes.push_back(ValueOrRefWithValue(v));
-    s = s.WithAttr("volume_ids", Value::List(std::move(volumes)));
+    std::vector<ValueOrRef> volumes;
+    for (const std::string& v : inst->volume_ids) volumes.push_back(by_id(v));
+    m.volume_ids = std::move(volumes);
   }
-  if (!inst->reserved_ip_id.empty()) {
-    s = s.WithAttr("reserved_ip_id", ValueOrRefWithValue(inst->reserved_ip_id));
-  }
+  if (!inst->reserved_ip_id.empty()) m.reserved_ip = by_id(inst->reserved_ip_id);
   // The firewall by id, marked as read from the API (firewall.h): a config
   // naming it and a config without firewall_ids both plan no change.
-  const Value firewall_ids = FirewallIdsAsRead(inst->firewall_id);
-  s = s.WithAttr("firewall_ids", firewall_ids);
-  const std::string private_data = WithFirewallIdsFromApi("", !firewall_ids.is_null());
+  m.firewall_ids = FirewallIdsAsRead(inst->firewall_id);
+  const std::string private_data = WithFirewallIdsFromApi("", !inst->firewall_id.empty());
+
+  Value s = RefreshFromApi(InstanceObject().Encode(m), *inst);
+  const InstanceConfig refreshed = InstanceObject().Decode(s);
+  InstanceConfig tidy = refreshed;
   Resolver resolver(session, Maybe<std::string>::Known(region));
   Diagnostics lookup;  // a failed lookup only makes the import less tidy
-  s = RefreshFromApi(s, *inst);
-  if (s.Attr("image").is_null()) {
-    s = s.WithAttr("image", StringOrNull(resolver.ImageName(inst->disk_image_id)));
-  }
-  if (s.Attr("disk_image_id").is_null() && !inst->source_id.empty()) {
+  if (tidy.image.is_null()) tidy.image = string_or_null(resolver.ImageName(inst->disk_image_id));
+  if (tidy.disk_image_id.is_null() && !inst->source_id.empty()) {
     Resolution img = resolver.Image(Maybe<std::string>::Known(inst->source_id), {}, lookup);
-    if (img.known()) s = s.WithAttr("disk_image_id", Value::String(img.id));
+    if (img.known()) tidy.disk_image_id = img.id;
   }
+  s = InstanceObject().Merge(s, refreshed, tidy);
   s = UnknownsToNull(s);
   return {tfplugin::ImportedObject{s, private_data}};
 }

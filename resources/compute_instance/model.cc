@@ -4,6 +4,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_format.h"
+#include "resources/compute_instance/declaration.h"
 #include "resources/duration.h"
 
 namespace resources::compute_instance {
@@ -14,8 +15,7 @@ namespace {
 
 constexpr char kMarkerPrefix[] = "tfc-";
 
-std::chrono::milliseconds TimeoutOr(const Value& timeouts, const char* name) {
-  auto s = GetString(timeouts, name);
+std::chrono::milliseconds TimeoutOr(const Maybe<std::string>& s) {
   if (!s.is_known()) return kDefaultTimeout;
   auto d = ParseTimeout(s.value);
   return d.ok() ? *d : std::chrono::milliseconds(kDefaultTimeout);
@@ -40,23 +40,11 @@ std::vector<std::string> InstanceConfig::TagsOrEmpty() const {
 }
 
 InstanceConfig ReadInstanceConfig(const Value& o) {
-  InstanceConfig c;
-  c.instance_name = GetString(o, "instance_name");
-  c.region = GetString(o, "region");
-  c.size = GetString(o, "size");
-  c.image = GetString(o, "image");
-  c.network = ParseValueOrRef(o.Attr("network"));
-  c.ssh_key_ids = GetStringList(o, "ssh_key_ids");
-  c.firewall_ids = ParseValueOrRefList(o.Attr("firewall_ids"));
-  c.volume_ids = ParseValueOrRefList(o.Attr("volume_ids"));
-  c.reserved_ip = ParseValueOrRef(o.Attr("reserved_ip_id"));
-  c.tags = GetStringList(o, "tags");
-  c.user_data = GetString(o, "user_data");
-  const Value& t = o.Attr("timeouts");
-  if (!t.is_null() && t.is_known()) {
-    c.create_timeout = TimeoutOr(t, "create");
-    c.update_timeout = TimeoutOr(t, "update");
-    c.delete_timeout = TimeoutOr(t, "delete");
+  InstanceConfig c = InstanceObject().Decode(o);
+  if (c.timeouts.is_known()) {
+    c.create_timeout = TimeoutOr(c.timeouts.value.create);
+    c.update_timeout = TimeoutOr(c.timeouts.value.update);
+    c.delete_timeout = TimeoutOr(c.timeouts.value.del);
   }
   return c;
 }

@@ -1,5 +1,6 @@
 // A typed view of a civo_compute_instance object (config, planned or prior
-// state): the configurable attributes, each null, unknown or known.
+// state): every attribute, each null, unknown or known. declaration.cc binds
+// the fields to their attribute names.
 #ifndef RESOURCES_COMPUTE_INSTANCE_MODEL_H_
 #define RESOURCES_COMPUTE_INSTANCE_MODEL_H_
 
@@ -15,6 +16,12 @@ namespace resources::compute_instance {
 
 inline constexpr std::chrono::minutes kDefaultTimeout{30};
 
+// The `timeouts` object as written (durations such as "30m").
+struct Timeouts {
+  Maybe<std::string> create, update, del;
+  friend bool operator==(const Timeouts&, const Timeouts&) = default;
+};
+
 struct InstanceConfig {
   Maybe<std::string> instance_name;
   Maybe<std::string> region;
@@ -27,6 +34,13 @@ struct InstanceConfig {
   ValueOrRef reserved_ip;
   Maybe<std::vector<std::string>> tags;
   Maybe<std::string> user_data;
+  Maybe<Timeouts> timeouts;
+  // Computed.
+  Maybe<std::string> id, instance_id, public_ipv4, private_ipv4, status, created_at_rfc3339,
+      network_id, firewall_id, reserved_ip_address, disk_image_id, initial_user,
+      initial_password;
+  Maybe<std::vector<std::string>> attached_volume_ids;
+  Maybe<int64_t> cpu_cores, ram_mb, disk_gb;
   // Parsed timeouts (defaults when unset or invalid; validation reports the latter).
   std::chrono::milliseconds create_timeout = kDefaultTimeout;
   std::chrono::milliseconds update_timeout = kDefaultTimeout;

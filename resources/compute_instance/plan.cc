@@ -6,6 +6,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "resources/compute_instance/declaration.h"
 #include "resources/compute_instance/firewall.h"
 #include "resources/compute_instance/model.h"
 #include "resources/compute_instance/resolve.h"
@@ -19,67 +20,61 @@ using tfplugin::AttributePath;
 using tfplugin::Diagnostics;
 using tfplugin::cty::Value;
 
-Value IdOrUnknown(const Resolution& r) {
-  return r.known() ? Value::String(r.id) : Value::Unknown();
-}
+using Str = Maybe<std::string>;
+
+Str IdOrUnknown(const Resolution& r) { return r.known() ? Str::Known(r.id) : Str::Unknown(); }
 
 std::set<std::string> AsSet(const std::vector<std::string>& v) { return {v.begin(), v.end()}; }
 
+// The size figures: the resolved size's, else unknown.
+void PlanSizeFigures(InstanceConfig& m, const ResolvedConfig& r) {
+  for (Maybe<int64_t>* f : {&m.cpu_cores, &m.ram_mb, &m.disk_gb}) *f = Maybe<int64_t>::Unknown();
+  if (!r.size) return;
+  m.cpu_cores = r.size->cpu_cores;
+  m.ram_mb = r.size->ram_mb;
+  m.disk_gb = r.size->disk_gb;
+}
+
 // Computed values of an instance about to be created.
-Value PlanCreated(Value planned, const ResolvedConfig& r) {
-  for (const char* name : {"id", "instance_id", "public_ipv4", "private_ipv4",
-                           "created_at_rfc3339", "initial_user", "initial_password"}) {
-    planned = planned.WithAttr(name, Value::Unknown());
+Value PlanCreated(const Value& planned, const ResolvedConfig& r) {
+  const InstanceConfig before = InstanceObject().Decode(planned);
+  InstanceConfig m = before;
+  for (Str* f : {&m.id, &m.instance_id, &m.public_ipv4, &m.private_ipv4, &m.created_at_rfc3339,
+                 &m.initial_user, &m.initial_password}) {
+    *f = Str::Unknown();
   }
-  planned = planned.WithAttr("status", Value::String("ACTIVE"));
-  planned = planned.WithAttr("network_id", IdOrUnknown(r.network));
-  planned = planned.WithAttr("firewall_id", IdOrUnknown(r.firewall));
-  planned = planned.WithAttr("disk_image_id", IdOrUnknown(r.image));
+  m.status = "ACTIVE";
+  m.network_id = IdOrUnknown(r.network);
+  m.firewall_id = IdOrUnknown(r.firewall);
+  m.disk_image_id = IdOrUnknown(r.image);
   if (r.volumes.is_null()) {
-    planned = planned.WithAttr("attached_volume_ids", Value::List({}));
-  } else if (r.volumes.is_known()) {
-    planned = planned.WithAttr("attached_volume_ids", StringList(r.volumes.value));
+    m.attached_volume_ids = std::vector<std::string>{};
   } else {
-    planned = planned.WithAttr("attached_volume_ids", Value::Unknown());
+    m.attached_volume_ids = r.volumes;  // known or unknown
   }
   if (r.reserved_ip.is_null()) {
-    planned = planned.WithAttr("reserved_ip_address", Value::Null());
+    m.reserved_ip_address = Str::Null();
   } else if (r.reserved_ip.known() && !r.reserved_ip.address.empty()) {
-    planned = planned.WithAttr("reserved_ip_address", Value::String(r.reserved_ip.address));
+    m.reserved_ip_address = r.reserved_ip.address;
   } else {
-    planned = planned.WithAttr("reserved_ip_address", Value::Unknown());
+    m.reserved_ip_address = Str::Unknown();
   }
-  if (r.size) {
-    planned = planned.WithAttr("cpu_cores", Value::Int(r.size->cpu_cores));
-    planned = planned.WithAttr("ram_mb", Value::Int(r.size->ram_mb));
-    planned = planned.WithAttr("disk_gb", Value::Int(r.size->disk_gb));
-  } else {
-    for (const char* n : {"cpu_cores", "ram_mb", "disk_gb"}) {
-      planned = planned.WithAttr(n, Value::Unknown());
-    }
-  }
-  return planned;
+  PlanSizeFigures(m, r);
+  return InstanceObject().Merge(planned, before, m);
 }
 
 std::string OrEmpty(const Maybe<std::string>& m) { return m.is_known() ? m.value : ""; }
 
-// The replacement rules; returns the config paths that force a new instance.
+// The replacement rules that need the API (the declared ones ran before, in
+// the framework); returns the config paths that force a new instance.
 std::vector<AttributePath> ReplacementPaths(const InstanceConfig& c, const InstanceConfig& prior,
-                                            const Value& prior_state, const ResolvedConfig& r,
+                                            const ResolvedConfig& r,
                                             bool can_query, Diagnostics& diags) {
   std::vector<AttributePath> paths;
   auto replace = [&](const char* name) { paths.push_back(AttributePath::Root(name)); };
 
-  // region: any case.
-  if (c.region.is_unknown()) {
-    replace("region");
-  } else if (c.region.is_known() &&
-             !absl::EqualsIgnoreCase(c.region.value, OrEmpty(prior.region))) {
-    replace("region");
-  }
-
   // image: by the disk image it resolves to.
-  const std::string prior_image_id = OrEmpty(GetString(prior_state, "disk_image_id"));
+  const std::string prior_image_id = OrEmpty(prior.disk_image_id);
   if (c.image.is_unknown()) {
     replace("image");
   } else if (c.image.is_known()) {
@@ -93,7 +88,7 @@ std::vector<AttributePath> ReplacementPaths(const InstanceConfig& c, const Insta
   }
 
   // network: by the network id it resolves to.
-  const std::string prior_network_id = OrEmpty(GetString(prior_state, "network_id"));
+  const std::string prior_network_id = OrEmpty(prior.network_id);
   if (r.network.known()) {
     if (r.network.id != prior_network_id) replace("network");
   } else if (!r.network.failed()) {
@@ -103,18 +98,9 @@ std::vector<AttributePath> ReplacementPaths(const InstanceConfig& c, const Insta
     if (!same) replace("network");
   }
 
-  // The first SSH key.
-  const Maybe<std::string> key = c.FirstSshKey();
-  if (key.is_unknown() || key.value != OrEmpty(prior.FirstSshKey())) replace("ssh_key_ids");
-
-  // user_data (null and "" are the same script: none).
-  if (c.user_data.is_unknown() || OrEmpty(c.user_data) != OrEmpty(prior.user_data)) {
-    replace("user_data");
-  }
-
   // size: in place, unless the new size has a smaller disk.
   if (c.size.is_known() && c.size.value != OrEmpty(prior.size) && r.size) {
-    const Maybe<int64_t> prior_disk = GetInt(prior_state, "disk_gb");
+    const Maybe<int64_t>& prior_disk = prior.disk_gb;
     if (prior_disk.is_known() && r.size->disk_gb < prior_disk.value) {
       replace("size");
       diags.AddWarning(
@@ -132,85 +118,79 @@ std::vector<AttributePath> ReplacementPaths(const InstanceConfig& c, const Insta
 }
 
 // Computed values of an instance changed in place.
-Value PlanUpdated(Value planned, const Value& prior_state, const InstanceConfig& c,
-                  const InstanceConfig& prior, const ResolvedConfig& r, bool can_query) {
-  auto keep = [&](const char* name) { planned = planned.WithAttr(name, prior_state.Attr(name)); };
-  for (const char* name : {"id", "instance_id", "private_ipv4", "created_at_rfc3339", "status",
-                           "network_id", "disk_image_id", "initial_user", "initial_password"}) {
-    keep(name);
-  }
+Value PlanUpdated(const Value& planned, const InstanceConfig& c, const InstanceConfig& prior,
+                  const ResolvedConfig& r, bool can_query) {
+  const InstanceConfig before = InstanceObject().Decode(planned);
+  InstanceConfig m = before;
+  m.id = prior.id;
+  m.instance_id = prior.instance_id;
+  m.private_ipv4 = prior.private_ipv4;
+  m.created_at_rfc3339 = prior.created_at_rfc3339;
+  m.status = prior.status;
+  m.network_id = prior.network_id;
+  m.disk_image_id = prior.disk_image_id;
+  m.initial_user = prior.initial_user;
+  m.initial_password = prior.initial_password;
 
   // Size figures follow the size.
   if (c.size.is_known() && c.size.value == OrEmpty(prior.size)) {
-    for (const char* n : {"cpu_cores", "ram_mb", "disk_gb"}) keep(n);
-  } else if (r.size) {
-    planned = planned.WithAttr("cpu_cores", Value::Int(r.size->cpu_cores));
-    planned = planned.WithAttr("ram_mb", Value::Int(r.size->ram_mb));
-    planned = planned.WithAttr("disk_gb", Value::Int(r.size->disk_gb));
+    m.cpu_cores = prior.cpu_cores;
+    m.ram_mb = prior.ram_mb;
+    m.disk_gb = prior.disk_gb;
   } else {
-    for (const char* n : {"cpu_cores", "ram_mb", "disk_gb"}) {
-      planned = planned.WithAttr(n, Value::Unknown());
-    }
+    PlanSizeFigures(m, r);
   }
 
   // Volumes: unmanaged when null; compared as sets (Civo's order is its own).
-  const Maybe<std::vector<std::string>> prior_vols = GetStringList(prior_state, "attached_volume_ids");
+  const Maybe<std::vector<std::string>>& prior_vols = prior.attached_volume_ids;
   if (r.volumes.is_null()) {
-    keep("attached_volume_ids");
+    m.attached_volume_ids = prior_vols;
   } else if (r.volumes.is_known()) {
     if (prior_vols.is_known() && AsSet(prior_vols.value) == AsSet(r.volumes.value)) {
-      keep("attached_volume_ids");
+      m.attached_volume_ids = prior_vols;
     } else {
-      planned = planned.WithAttr("attached_volume_ids", StringList(r.volumes.value));
+      m.attached_volume_ids = r.volumes;
     }
   } else if (!can_query && c.volume_ids == prior.volume_ids) {
-    keep("attached_volume_ids");
+    m.attached_volume_ids = prior_vols;
   } else {
-    planned = planned.WithAttr("attached_volume_ids", Value::Unknown());
+    m.attached_volume_ids = Maybe<std::vector<std::string>>::Unknown();
   }
 
   // Reserved IP: null in config and in prior config → not managed here.
   bool ip_may_change = false;
-  const Maybe<std::string> prior_addr = GetString(prior_state, "reserved_ip_address");
+  const Str& prior_addr = prior.reserved_ip_address;
   if (c.reserved_ip.is_null()) {
     if (prior.reserved_ip.is_null()) {
-      keep("reserved_ip_address");
+      m.reserved_ip_address = prior_addr;
     } else {
-      planned = planned.WithAttr("reserved_ip_address", Value::Null());
+      m.reserved_ip_address = Str::Null();
       ip_may_change = !prior_addr.is_null();
     }
   } else if (r.reserved_ip.known() && !r.reserved_ip.address.empty()) {
-    planned = planned.WithAttr("reserved_ip_address", Value::String(r.reserved_ip.address));
+    m.reserved_ip_address = r.reserved_ip.address;
     ip_may_change = !(prior_addr.is_known() && prior_addr.value == r.reserved_ip.address);
   } else if (!can_query && c.reserved_ip == prior.reserved_ip) {
-    keep("reserved_ip_address");
+    m.reserved_ip_address = prior_addr;
   } else {
-    planned = planned.WithAttr("reserved_ip_address", Value::Unknown());
+    m.reserved_ip_address = Str::Unknown();
     ip_may_change = true;
   }
   // Assigning or releasing a reserved IP changes the public address.
-  if (ip_may_change) {
-    planned = planned.WithAttr("public_ipv4", Value::Unknown());
-  } else {
-    keep("public_ipv4");
-  }
-  return planned;
+  m.public_ipv4 = ip_may_change ? Str::Unknown() : prior.public_ipv4;
+  return InstanceObject().Merge(planned, before, m);
 }
 
 }  // namespace
 
 tfplugin::PlanResponse PlanInstance(const ApiSession& session, const tfplugin::PlanRequest& req,
-                                    Diagnostics& diags) {
+                                    const tfplugin::fw::PlanResult& generic, Diagnostics& diags) {
   tfplugin::PlanResponse resp;
   resp.planned_private = req.prior_private;
-  if (req.proposed_new_state.is_null()) {
-    resp.planned_state = Value::Null();  // destroy
-    return resp;
-  }
   const bool create = req.prior_state.is_null();
   const InstanceConfig config = ReadInstanceConfig(req.config);
   const InstanceConfig prior = ReadInstanceConfig(req.prior_state);
-  Value planned = req.proposed_new_state;
+  Value planned = generic.planned;
 
   // region: as configured; else the prior value; else the provider's default.
   Maybe<std::string> region = config.region;
@@ -243,8 +223,11 @@ tfplugin::PlanResponse PlanInstance(const ApiSession& session, const tfplugin::P
     resp.planned_private = created_private;
     return resp;
   }
-  resp.requires_replace = ReplacementPaths(config, prior, req.prior_state, resolved,
-                                           resolver.can_query(), diags);
+  resp.requires_replace = generic.requires_replace;
+  for (AttributePath& p : ReplacementPaths(config, prior, resolved,
+                                           resolver.can_query(), diags)) {
+    resp.requires_replace.push_back(std::move(p));
+  }
   if (!resp.requires_replace.empty()) {
     // Terraform plans the replacement's create separately (prior null); what
     // this plan says about computed values only has to be honest.
@@ -254,7 +237,7 @@ tfplugin::PlanResponse PlanInstance(const ApiSession& session, const tfplugin::P
     return resp;
   }
   resp.planned_state =
-      PlanUpdated(planned, req.prior_state, config, prior, resolved, resolver.can_query());
+      PlanUpdated(planned, config, prior, resolved, resolver.can_query());
   const FirewallPlan fw =
       PlanFirewallUpdate(req.config.Attr("firewall_ids"), req.prior_state, req.prior_private,
                          config, prior, resolved.firewall, resolver.can_query());

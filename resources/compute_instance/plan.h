@@ -7,11 +7,15 @@
 
 #include "resources/provider_context.h"
 #include "tfplugin/diagnostics.h"
+#include "tfplugin/framework/spec.h"
 #include "tfplugin/resource.h"
 
 namespace resources::compute_instance {
 
+// After the framework's generic planning (`generic`: never a destroy, the
+// config passed its checks): what resolution through the API decides.
 tfplugin::PlanResponse PlanInstance(const ApiSession& session, const tfplugin::PlanRequest& req,
+                                    const tfplugin::fw::PlanResult& generic,
                                     tfplugin::Diagnostics& diags);
 
 }  // namespace resources::compute_instance

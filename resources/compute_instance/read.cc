@@ -7,6 +7,7 @@
 
 #include "civoapi/errors.h"
 #include "resources/compute_instance/api_errors.h"
+#include "resources/compute_instance/declaration.h"
 #include "resources/compute_instance/firewall.h"
 #include "resources/compute_instance/state_mapping.h"
 #include "resources/cty_access.h"
@@ -20,31 +21,33 @@ namespace {
 
 constexpr std::chrono::minutes kReadDeadline{5};
 
+using Strings = Maybe<std::vector<std::string>>;
+
 // The same items regardless of order: keep the prior order (no spurious
 // diff); otherwise the API's.
-Value SameSetOrNew(const Value& prior, const std::vector<std::string>& now) {
-  auto p = AsStringVector(prior);
-  if (p && std::set<std::string>(p->begin(), p->end()) ==
-               std::set<std::string>(now.begin(), now.end()) &&
-      p->size() == now.size()) {
+Strings SameSetOrNew(const Strings& prior, const std::vector<std::string>& now) {
+  if (prior.is_known() && prior.value.size() == now.size() &&
+      std::set<std::string>(prior.value.begin(), prior.value.end()) ==
+          std::set<std::string>(now.begin(), now.end())) {
     return prior;
   }
-  return StringList(now);
+  return Strings::Known(now);
 }
 
 }  // namespace
 
 Value RefreshFromApi(const Value& state, const civoapi::Instance& inst) {
-  Value s = WithApiComputed(state, inst);
-  if (!inst.hostname.empty()) s = s.WithAttr("instance_name", Value::String(inst.hostname));
-  if (!inst.size.empty()) s = s.WithAttr("size", Value::String(inst.size));
+  const Value s = WithApiComputed(state, inst);
+  const InstanceConfig old = InstanceObject().Decode(state);
+  const InstanceConfig before = InstanceObject().Decode(s);
+  InstanceConfig m = before;
+  if (!inst.hostname.empty()) m.instance_name = inst.hostname;
+  if (!inst.size.empty()) m.size = inst.size;
   // Tags: the marker is never shown; null stays null while there are none.
   const std::vector<std::string> tags = UserTags(inst.tags);
-  const Value& prior_tags = state.Attr("tags");
-  if (!(tags.empty() && prior_tags.is_null())) s = s.WithAttr("tags", SameSetOrNew(prior_tags, tags));
-  s = s.WithAttr("attached_volume_ids",
-                 SameSetOrNew(state.Attr("attached_volume_ids"), inst.volume_ids));
-  return s;
+  if (!(tags.empty() && old.tags.is_null())) m.tags = SameSetOrNew(old.tags, tags);
+  m.attached_volume_ids = SameSetOrNew(old.attached_volume_ids, inst.volume_ids);
+  return InstanceObject().Merge(s, before, m);
 }
 
 tfplugin::ReadResponse ReadInstance(const ApiSession& session, const tfplugin::ReadRequest& req,
@@ -53,17 +56,13 @@ tfplugin::ReadResponse ReadInstance(const ApiSession& session, const tfplugin::R
   resp.private_data = req.private_data;
   resp.new_state = req.current_state;
   if (req.current_state.is_null()) return resp;
-  if (!session.configured()) {
-    diags.AddError("Provider not configured",
-                   "The Civo provider has no usable configuration (token, region, api_endpoint).");
-    return resp;
-  }
-  const auto id = GetString(req.current_state, "id");
+  const InstanceConfig current = InstanceObject().Decode(req.current_state);
+  const Maybe<std::string>& id = current.id;
   if (!id.is_known() || id.value.empty()) {
     resp.new_state = Value::Null();
     return resp;
   }
-  const auto region = GetString(req.current_state, "region");
+  const Maybe<std::string>& region = current.region;
   const civoapi::CallOptions opts = session.Call(
       region.is_known() ? region.value : session.default_region,
       std::chrono::steady_clock::now() + kReadDeadline);
@@ -80,7 +79,10 @@ tfplugin::ReadResponse ReadInstance(const ApiSession& session, const tfplugin::R
   // firewall_ids that import read from the API follows the API (firewall.h);
   // configured ones stay as configured, and a drift shows as a diff.
   if (FirewallIdsFromApi(req.private_data)) {
-    resp.new_state = resp.new_state.WithAttr("firewall_ids", FirewallIdsAsRead(inst->firewall_id));
+    const InstanceConfig before = InstanceObject().Decode(resp.new_state);
+    InstanceConfig after = before;
+    after.firewall_ids = FirewallIdsAsRead(inst->firewall_id);
+    resp.new_state = InstanceObject().Merge(resp.new_state, before, after);
   }
   return resp;
 }

@@ -1,10 +1,12 @@
-// The civo_compute_instance resource, declared once (the Planton
-// CivoComputeInstanceSpec as SPEC.md maps it). Schema, validation, planning
-// and the docs generator all read this table.
+// civo_compute_instance's names and its schema. The attributes are declared
+// once, in declaration.cc (typed, with their rules); this header gives the
+// type name, the Planton kinds references may name, and what is built from
+// the declaration.
 #ifndef RESOURCES_COMPUTE_INSTANCE_SPEC_H_
 #define RESOURCES_COMPUTE_INSTANCE_SPEC_H_
 
-#include "resources/resource_spec.h"
+#include <string>
+
 #include "tfplugin/cty/value.h"
 #include "tfplugin/schema.h"
 
@@ -18,7 +20,7 @@ inline constexpr char kKindFirewall[] = "CivoFirewall";
 inline constexpr char kKindVolume[] = "CivoVolume";
 inline constexpr char kKindIpAddress[] = "CivoIpAddress";
 
-const ResourceSpec& ComputeInstanceSpec();
+const std::string& ComputeInstanceTypeName();
 const tfplugin::Schema& ComputeInstanceSchema();
 
 // An object of the resource's type with every attribute null; the starting

@@ -42,16 +42,11 @@ tfplugin::ApplyResponse UpdateInstance(const ApiSession& session,
   tfplugin::ApplyResponse resp;
   resp.private_data = req.planned_private;
   resp.new_state = req.prior_state;
-  if (!session.configured()) {
-    diags.AddError("Provider not configured",
-                   "The Civo provider has no usable configuration (token, region, api_endpoint).");
-    return resp;
-  }
   const Value& prior_state = req.prior_state;
   const Value& planned = req.planned_state;
   const InstanceConfig config = ReadInstanceConfig(planned);
   const InstanceConfig prior = ReadInstanceConfig(prior_state);
-  const std::string id = OrEmpty(GetString(prior_state, "id"));
+  const std::string id = OrEmpty(prior.id);
   const auto deadline = std::chrono::steady_clock::now() + config.update_timeout;
 
   Resolver resolver(session, config.region);
@@ -114,7 +109,7 @@ tfplugin::ApplyResponse UpdateInstance(const ApiSession& session,
                      "Could not resize the instance"});
   }
 
-  const std::string prior_fw = OrEmpty(GetString(prior_state, "firewall_id"));
+  const std::string prior_fw = OrEmpty(prior.firewall_id);
   if (r.firewall.known() && r.firewall.id != prior_fw) {
     steps.push_back({{"firewall_ids", "firewall_id"},
                      [&](Diagnostics&) {
@@ -144,7 +139,7 @@ tfplugin::ApplyResponse UpdateInstance(const ApiSession& session,
   }
 
   if (r.volumes.is_known()) {
-    const auto prior_vols = GetStringList(prior_state, "attached_volume_ids");
+    const auto& prior_vols = prior.attached_volume_ids;
     const std::vector<std::string> current =
         prior_vols.is_known() ? prior_vols.value : std::vector<std::string>{};
     const std::set<std::string> wanted(r.volumes.value.begin(), r.volumes.value.end());
@@ -168,7 +163,7 @@ tfplugin::ApplyResponse UpdateInstance(const ApiSession& session,
 
   // Reserved IP: managed when the config or the prior config names one.
   if (!(config.reserved_ip.is_null() && prior.reserved_ip.is_null())) {
-    const std::string prior_addr = OrEmpty(GetString(prior_state, "reserved_ip_address"));
+    const std::string prior_addr = OrEmpty(prior.reserved_ip_address);
     const std::string wanted_addr = r.reserved_ip.known() ? r.reserved_ip.address : "";
     if (wanted_addr != prior_addr || (r.reserved_ip.known() && prior_addr.empty())) {
       steps.push_back({{"reserved_ip_id", "reserved_ip_address", "public_ipv4"},

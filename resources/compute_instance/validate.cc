@@ -2,22 +2,31 @@
 
 #include <set>
 #include <string>
+#include <variant>
 
 #include "absl/strings/str_cat.h"
-#include "resources/compute_instance/spec.h"
+#include "resources/compute_instance/declaration.h"
 #include "resources/cty_access.h"
 #include "resources/duration.h"
-#include "resources/resource_spec.h"
-#include "resources/string_rules.h"
+#include "resources/limits.h"
+#include "tfplugin/framework/spec.h"
 #include "tfplugin/quote.h"
 
 namespace resources::compute_instance {
 
 namespace {
 
+namespace fw = tfplugin::fw;
 using tfplugin::AttributePath;
 using tfplugin::Diagnostics;
 using tfplugin::cty::Value;
+
+// The attribute of the resource a path starts with ("tags" for tags[2]).
+std::string RootName(const AttributePath& path) {
+  if (path.empty()) return "";
+  if (const auto* a = std::get_if<AttributePath::Attribute>(&path.steps().front())) return a->name;
+  return "";
+}
 
 // The length rule every configurable string has. On failure: one error that
 // names the attribute path and the maximum and quotes the value's beginning
@@ -41,24 +50,21 @@ bool WithinMaxLength(const std::string& s, size_t max_length, bool count_bytes, 
   return false;
 }
 
-void CheckString(const AttributeSpec& spec, const std::string& s, const AttributePath& path,
+void CheckString(const StringLimits& l, const std::string& s, const AttributePath& path,
                  Diagnostics& diags) {
-  if (!WithinMaxLength(s, spec.max_length, spec.count_bytes, spec.sensitive, path, diags)) return;
-  if (spec.rule != nullptr && !spec.rule->matches(s)) {
-    diags.AddError(absl::StrCat("Invalid ", spec.name),
-                   absl::StrCat(tfplugin::QuoteValue(s), " ", spec.rule->mismatch, "."), path);
+  if (!WithinMaxLength(s, l.max_length, l.count_bytes, l.sensitive, path, diags)) return;
+  if (l.rule != nullptr && !l.rule->matches(s)) {
+    diags.AddError(absl::StrCat("Invalid ", RootName(path)),
+                   absl::StrCat(tfplugin::QuoteValue(s), " ", l.rule->mismatch, "."), path);
   }
 }
 
-// "Definitely set": known and not null, or unknown but refined as not null.
-bool DefinitelySet(const Value& v) { return v.is_unknown() ? v.unknown_not_null() : !v.is_null(); }
-
-void CheckValueOrRef(const AttributeSpec& spec, const Value& v, const AttributePath& path,
-                     Diagnostics& diags) {
+void CheckValueOrRef(const std::string& ref_kind, size_t max_length, const Value& v,
+                     const AttributePath& path, Diagnostics& diags) {
   if (v.is_unknown() || v.is_null()) return;
   const Value& value = v.Attr("value");
   const Value& from = v.Attr("value_from");
-  if (DefinitelySet(value) && DefinitelySet(from)) {
+  if (fw::DefinitelySet(value) && fw::DefinitelySet(from)) {
     diags.AddError("Conflicting reference",
                    absl::StrCat("Set exactly one of value and value_from in ", path.ToString(),
                                 ", not both."),
@@ -77,7 +83,7 @@ void CheckValueOrRef(const AttributeSpec& spec, const Value& v, const AttributeP
     if (id.empty()) {
       diags.AddError("Empty reference", "value must not be empty.", path.Attr("value"));
     } else {
-      WithinMaxLength(id, spec.max_length, false, false, path.Attr("value"), diags);
+      WithinMaxLength(id, max_length, false, false, path.Attr("value"), diags);
     }
   }
   if (from.is_known() && !from.is_null()) {
@@ -85,11 +91,11 @@ void CheckValueOrRef(const AttributeSpec& spec, const Value& v, const AttributeP
     auto kind = AsMaybeString(from.Attr("kind"));
     if (kind.is_known() && WithinMaxLength(kind.value, kMaxKindLength, false, false, kind_path,
                                            diags) &&
-        kind.value != spec.ref_kind) {
+        kind.value != ref_kind) {
       diags.AddError("Wrong kind",
                      absl::StrCat("value_from.kind is ", tfplugin::QuoteValue(kind.value),
-                                  ", but ", spec.name, " refers to a ", spec.ref_kind,
-                                  "; write kind = \"", spec.ref_kind, "\" or leave it out."),
+                                  ", but ", RootName(path), " refers to a ", ref_kind,
+                                  "; write kind = \"", ref_kind, "\" or leave it out."),
                      kind_path);
     }
     const AttributePath name_path = path.Attr("value_from").Attr("name");
@@ -97,99 +103,121 @@ void CheckValueOrRef(const AttributeSpec& spec, const Value& v, const AttributeP
     if (name.is_known() && name.value.empty()) {
       diags.AddError("Empty reference", "value_from.name must not be empty.", name_path);
     } else if (name.is_known()) {
-      WithinMaxLength(name.value, spec.max_length, false, false, name_path, diags);
+      WithinMaxLength(name.value, max_length, false, false, name_path, diags);
     }
   }
 }
 
-void CheckOnlyFirstUsed(const AttributeSpec& spec, const Value& list, Diagnostics& diags) {
-  if (!spec.only_first_used || list.is_unknown() || list.is_null()) return;
+void CheckOnlyFirstUsed(const char* detail, const Value& list, const AttributePath& path,
+                        Diagnostics& diags) {
+  if (detail == nullptr || list.is_unknown() || list.is_null()) return;
   if (list.Elements().size() > 1) {
-    diags.AddWarning(absl::StrCat("Only the first of ", spec.name, " is used"),
-                     spec.shape == Shape::kStringList ? kOnlyFirstKeyUsedDetail
-                                                      : kOnlyFirstFirewallUsedDetail,
-                     AttributePath::Root(spec.name));
+    diags.AddWarning(absl::StrCat("Only the first of ", RootName(path), " is used"), detail, path);
   }
 }
 
-void CheckStringList(const AttributeSpec& spec, const Value& list, Diagnostics& diags) {
+void CheckStringList(const StringLimits& l, const ListRules& rules, const Value& list,
+                     const AttributePath& root, Diagnostics& diags) {
   if (list.is_unknown() || list.is_null()) return;
-  const AttributePath root = AttributePath::Root(spec.name);
+  const std::string name = RootName(root);
   std::set<std::string> seen;
   int64_t i = 0;
   for (const Value& e : list.Elements()) {
     const AttributePath path = root.Index(i++);
     if (!e.is_known() || e.is_null()) continue;
     const std::string& s = e.AsString();
-    if (!WithinMaxLength(s, spec.max_length, spec.count_bytes, spec.sensitive, path, diags)) {
-      continue;
-    }
+    if (!WithinMaxLength(s, l.max_length, l.count_bytes, l.sensitive, path, diags)) continue;
     if (s.empty()) {
-      diags.AddError(absl::StrCat("Invalid ", spec.name),
-                     absl::StrCat("An element of ", spec.name, " must not be empty."), path);
+      diags.AddError(absl::StrCat("Invalid ", name),
+                     absl::StrCat("An element of ", name, " must not be empty."), path);
       continue;
     }
-    if (spec.no_whitespace_items && HasWhitespace(s)) {
-      diags.AddError(absl::StrCat("Invalid ", spec.name),
+    if (rules.no_whitespace_items && HasWhitespace(s)) {
+      diags.AddError(absl::StrCat("Invalid ", name),
                      absl::StrCat(tfplugin::QuoteValue(s),
                                   " contains whitespace; Civo joins tags with spaces, so a tag "
                                   "cannot contain one."),
                      path);
     }
-    if (spec.unique_items && !seen.insert(s).second) {
-      diags.AddError(absl::StrCat("Duplicate ", spec.name),
-                     absl::StrCat(tfplugin::QuoteValue(s), " appears more than once in ",
-                                  spec.name, "."),
+    if (rules.unique_items && !seen.insert(s).second) {
+      diags.AddError(absl::StrCat("Duplicate ", name),
+                     absl::StrCat(tfplugin::QuoteValue(s), " appears more than once in ", name,
+                                  "."),
                      path);
     }
   }
-  CheckOnlyFirstUsed(spec, list, diags);
+  CheckOnlyFirstUsed(rules.only_first_detail, list, root, diags);
 }
 
-void CheckTimeouts(const AttributeSpec& spec, const Value& t, Diagnostics& diags) {
+void CheckTimeouts(size_t max_length, const Value& t, const AttributePath& root,
+                   Diagnostics& diags) {
   if (t.is_unknown() || t.is_null()) return;
   for (const char* name : {"create", "update", "delete"}) {
     auto s = GetString(t, name);
     if (!s.is_known()) continue;
-    const AttributePath path = AttributePath::Root(spec.name).Attr(name);
-    if (!WithinMaxLength(s.value, spec.max_length, false, false, path, diags)) continue;
+    const AttributePath path = root.Attr(name);
+    if (!WithinMaxLength(s.value, max_length, false, false, path, diags)) continue;
     auto d = ParseTimeout(s.value);
     if (!d.ok()) diags.AddError("Invalid timeout", std::string(d.status().message()), path);
   }
 }
 
+// The limits are already in each attribute's description: no sentence.
+constexpr char kNoSentence[] = "";
+
 }  // namespace
 
-void ValidateConfig(const Value& config, Diagnostics& diags) {
-  if (config.is_null() || config.is_unknown()) return;
-  for (const AttributeSpec& spec : ComputeInstanceSpec().attributes) {
-    if (spec.mode == Mode::kComputed) continue;
-    const Value& v = config.Attr(spec.name);
-    const AttributePath path = AttributePath::Root(spec.name);
-    switch (spec.shape) {
-      case Shape::kString:
-        if (v.is_known() && !v.is_null()) CheckString(spec, v.AsString(), path, diags);
-        break;
-      case Shape::kNumber:
-        break;
-      case Shape::kStringList:
-        CheckStringList(spec, v, diags);
-        break;
-      case Shape::kValueOrRef:
-        CheckValueOrRef(spec, v, path, diags);
-        break;
-      case Shape::kValueOrRefList:
+fw::ValidatorPtr StringRules(StringLimits limits) {
+  return fw::Custom(
+      [limits](const Value& v, const AttributePath& path, Diagnostics& diags) {
+        if (v.kind() == Value::Kind::kString) CheckString(limits, v.AsString(), path, diags);
+      },
+      limits.rule == nullptr ? std::string(kNoSentence)
+                             : absl::StrCat("Must match `", limits.rule->pattern, "`."));
+}
+
+fw::ValidatorPtr StringListRules(StringLimits limits, ListRules list) {
+  return fw::Custom(
+      [limits, list](const Value& v, const AttributePath& path, Diagnostics& diags) {
+        CheckStringList(limits, list, v, path, diags);
+      },
+      kNoSentence);
+}
+
+fw::ValidatorPtr RefRules(std::string kind, size_t max_length) {
+  return fw::Custom(
+      [kind, max_length](const Value& v, const AttributePath& path, Diagnostics& diags) {
+        CheckValueOrRef(kind, max_length, v, path, diags);
+      },
+      kNoSentence);
+}
+
+fw::ValidatorPtr RefListRules(std::string kind, size_t max_length,
+                              const char* only_first_detail) {
+  return fw::Custom(
+      [kind, max_length, only_first_detail](const Value& v, const AttributePath& path,
+                                            Diagnostics& diags) {
         if (v.is_known() && !v.is_null()) {
           int64_t i = 0;
-          for (const Value& e : v.Elements()) CheckValueOrRef(spec, e, path.Index(i++), diags);
+          for (const Value& e : v.Elements()) {
+            CheckValueOrRef(kind, max_length, e, path.Index(i++), diags);
+          }
         }
-        CheckOnlyFirstUsed(spec, v, diags);
-        break;
-      case Shape::kTimeouts:
-        CheckTimeouts(spec, v, diags);
-        break;
-    }
-  }
+        CheckOnlyFirstUsed(only_first_detail, v, path, diags);
+      },
+      kNoSentence);
+}
+
+fw::ValidatorPtr TimeoutsRules(size_t max_length) {
+  return fw::Custom(
+      [max_length](const Value& v, const AttributePath& path, Diagnostics& diags) {
+        CheckTimeouts(max_length, v, path, diags);
+      },
+      kNoSentence);
+}
+
+void ValidateConfig(const Value& config, Diagnostics& diags) {
+  fw::ValidateObject(*InstanceObject().spec(), config, AttributePath(), diags);
 }
 
 }  // namespace resources::compute_instance

@@ -1,14 +1,21 @@
-// ValidateResourceConfig for civo_compute_instance: the static rules of
-// SPEC.md, read from the spec table, each failure an error diagnostic on the
-// attribute's path. No API calls; unknown values are skipped.
+// The static rules of SPEC.md for civo_compute_instance, as validators the
+// declaration (declaration.cc) attaches to its attributes; the framework
+// runs them at validate and (errors) at plan. Each failure is a diagnostic on
+// the attribute's path. No API calls; unknown values are skipped.
 #ifndef RESOURCES_COMPUTE_INSTANCE_VALIDATE_H_
 #define RESOURCES_COMPUTE_INSTANCE_VALIDATE_H_
 
+#include <cstddef>
+#include <string>
+
+#include "resources/string_rules.h"
 #include "tfplugin/cty/value.h"
 #include "tfplugin/diagnostics.h"
+#include "tfplugin/framework/validators.h"
 
 namespace resources::compute_instance {
 
+// Validates a whole config against the declaration.
 void ValidateConfig(const tfplugin::cty::Value& config, tfplugin::Diagnostics& diags);
 
 // The warning text for lists of which Civo uses only the first element.
@@ -16,6 +23,32 @@ inline constexpr char kOnlyFirstKeyUsedDetail[] =
     "Civo takes one; the first is used; add more keys through user_data.";
 inline constexpr char kOnlyFirstFirewallUsedDetail[] =
     "Civo takes one; the first is used; put all the rules you need into that firewall.";
+
+struct StringLimits {
+  size_t max_length = 0;
+  bool count_bytes = false;      // max_length counts bytes rather than characters
+  bool sensitive = false;        // never quote the value
+  const StringRule* rule = nullptr;  // the shape the whole value must have; null: any
+};
+
+// A string: at most max_length, then the rule.
+tfplugin::fw::ValidatorPtr StringRules(StringLimits limits);
+// A list of strings: each within its limits and not empty; optionally
+// unique, without whitespace; `only_first_detail` (when not null) warns that
+// only the first element is used.
+struct ListRules {
+  bool unique_items = false;
+  bool no_whitespace_items = false;
+  const char* only_first_detail = nullptr;
+};
+tfplugin::fw::ValidatorPtr StringListRules(StringLimits limits, ListRules list);
+// A StringValueOrRef (exactly one of value and value_from; value_from.kind
+// must be `kind`), or a list of them.
+tfplugin::fw::ValidatorPtr RefRules(std::string kind, size_t max_length);
+tfplugin::fw::ValidatorPtr RefListRules(std::string kind, size_t max_length,
+                                        const char* only_first_detail);
+// The timeouts object: each member a duration of at most max_length.
+tfplugin::fw::ValidatorPtr TimeoutsRules(size_t max_length);
 
 }  // namespace resources::compute_instance
 

@@ -26,7 +26,7 @@ using cty::Type;
 class StateOnlyResource : public tfplugin::Resource {
  public:
   const std::string& type_name() const override {
-    return resources::compute_instance::ComputeInstanceSpec().type_name;
+    return resources::compute_instance::ComputeInstanceTypeName();
   }
   const tfplugin::Schema& schema() const override {
     return resources::compute_instance::ComputeInstanceSchema();

@@ -8,11 +8,10 @@
 #include "rapidjson/document.h"
 #include "resources/civo_provider.h"
 #include "resources/compute_instance/spec.h"
-#include "resources/resource_spec.h"
+#include "resources/limits.h"
 
 namespace restest {
 
-using resources::Mode;
 using tfplugin::Diagnostics;
 using tfplugin::Severity;
 
@@ -36,18 +35,16 @@ Value Strings(const std::vector<std::string>& items) {
 Value ProposedNewState(const Value& prior, const Value& config) {
   if (config.is_null()) return Value::Null();
   std::map<std::string, Value> out;
-  for (const auto& a : resources::compute_instance::ComputeInstanceSpec().attributes) {
+  // As Terraform proposes it, from the schema it reads.
+  for (const auto& a : resources::compute_instance::ComputeInstanceSchema().block.attributes) {
     const Value& c = config.Attr(a.name);
     const Value& p = prior.is_null() ? Value::Null() : prior.Attr(a.name);
-    switch (a.mode) {
-      case Mode::kComputed:
-        out.emplace(a.name, p);
-        break;
-      case Mode::kOptionalComputed:
-        out.emplace(a.name, c.is_null() ? p : c);
-        break;
-      default:
-        out.emplace(a.name, c);
+    if (a.computed && !a.optional) {
+      out.emplace(a.name, p);
+    } else if (a.computed) {
+      out.emplace(a.name, c.is_null() ? p : c);
+    } else {
+      out.emplace(a.name, c);
     }
   }
   return Value::Object(std::move(out));
@@ -145,7 +142,7 @@ void ResourceTest::StopAll() {
 
 Value ResourceTest::Config(const std::map<std::string, Value>& overrides) const {
   std::map<std::string, Value> attrs;
-  for (const auto& a : resources::compute_instance::ComputeInstanceSpec().attributes) {
+  for (const auto& a : resources::compute_instance::ComputeInstanceSchema().block.attributes) {
     attrs.emplace(a.name, Value::Null());
   }
   attrs["instance_name"] = Value::String("web-1");

@@ -3,6 +3,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 
 #include "gtest/gtest.h"
 #include "resources/civo_provider.h"
@@ -90,6 +91,46 @@ TEST(ProviderConfig, ConfigureWithoutTokenFailsAndResourceIsRegistered) {
                ProviderBlock(Value::Null(), Value::Null(), Value::Null()), "1.9.0", d);
   EXPECT_TRUE(HasDiagAt(d, Severity::kError, "token")) << DiagText(d);
   ASSERT_NE(p->FindResource("civo_compute_instance"), nullptr);
+}
+
+// The framework's guard: without a usable configuration nothing reaches the
+// API, and each operation says so (create, update, delete, read, import).
+TEST(ProviderConfig, UnconfiguredProviderRefusesEveryOperation) {
+  auto p = resources::NewCivoProvider(Env({}));
+  Diagnostics configure;
+  p->Configure(Request("ConfigureProvider"),
+               ProviderBlock(Value::Null(), Value::Null(), Value::Null()), "1.9.0", configure);
+  ASSERT_TRUE(configure.HasError());
+  tfplugin::Resource* r = p->FindResource("civo_compute_instance");
+  ASSERT_NE(r, nullptr);
+  const Value state = Value::Object({{"id", Value::String("i-1")}});
+  auto expect_refused = [](const Diagnostics& d, const std::string& action) {
+    ASSERT_EQ(d.items().size(), 1u) << DiagText(d);
+    EXPECT_EQ(d.items()[0].severity, Severity::kError);
+    EXPECT_EQ(d.items()[0].summary, "Provider not configured");
+    EXPECT_NE(d.items()[0].detail.find("civo_compute_instance cannot be " + action),
+              std::string::npos)
+        << d.items()[0].detail;
+  };
+  for (const auto& [prior, planned, action] :
+       {std::tuple{Value::Null(), state, "created"}, std::tuple{state, state, "updated"},
+        std::tuple{state, Value::Null(), "deleted"}}) {
+    tfplugin::ApplyRequest req;
+    req.prior_state = prior;
+    req.planned_state = planned;
+    req.config = planned;
+    Diagnostics d;
+    auto resp = r->Apply(Request("ApplyResourceChange"), req, d);
+    expect_refused(d, action);
+    EXPECT_EQ(resp.new_state, prior) << "a refused apply changes nothing";
+  }
+  Diagnostics read;
+  auto resp = r->Read(Request("ReadResource"), tfplugin::ReadRequest{state, ""}, read);
+  expect_refused(read, "read");
+  EXPECT_EQ(resp.new_state, state);
+  Diagnostics import;
+  EXPECT_TRUE(r->Import(Request("ImportResourceState"), "i-1", import).empty());
+  expect_refused(import, "imported");
 }
 
 TEST(ComputeInstanceSchema, MatchesTheSpecTable) {

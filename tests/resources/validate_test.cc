@@ -10,7 +10,7 @@
 #include "resources/compute_instance/spec.h"
 #include "resources/compute_instance/validate.h"
 #include "resources/provider_config.h"
-#include "resources/resource_spec.h"
+#include "resources/limits.h"
 #include "tests/resources/fixture.h"
 #include "tfplugin/quote.h"
 
@@ -18,9 +18,6 @@ namespace restest {
 namespace {
 
 using resources::compute_instance::ValidateConfig;
-using resources::AttributeSpec;
-using resources::Mode;
-using resources::Shape;
 using tfplugin::Diagnostics;
 using tfplugin::Severity;
 
@@ -188,46 +185,57 @@ struct StringSlot {
   bool sensitive = false;
 };
 
-// Every string of the resource's configuration, read from the spec table so
-// that an attribute added later is covered without touching this test.
+// SPEC.md's maximum for each configurable string attribute (the members of
+// a reference share their attribute's; `value_from.kind` has its own).
+size_t SpecMaxLength(const std::string& name) {
+  if (name == "instance_name") return 63;
+  if (name == "region") return resources::kMaxRegionLength;
+  if (name == "user_data") return 32768;
+  if (name == "timeouts") return resources::kMaxDurationLength;
+  return resources::kMaxNameLength;
+}
+
+bool HasMember(const tfplugin::Attribute& a, const std::string& member) {
+  if (a.nested == nullptr) return false;
+  for (const auto& m : a.nested->attributes) {
+    if (m.name == member) return true;
+  }
+  return false;
+}
+
+// Every string of the resource's configuration, read from the schema
+// Terraform sees, so that an attribute added later is covered without
+// touching this test.
 std::vector<StringSlot> EveryString(const std::string& text) {
   const Value v = Value::String(text);
   std::vector<StringSlot> out;
-  for (const AttributeSpec& a : resources::compute_instance::ComputeInstanceSpec().attributes) {
-    if (a.mode == Mode::kComputed) continue;
+  for (const auto& a : resources::compute_instance::ComputeInstanceSchema().block.attributes) {
+    if (a.computed && !a.optional) continue;
+    const size_t max_length = SpecMaxLength(a.name);
     auto refs = [&](const std::string& prefix, bool in_list) {
       auto wrap = [&](Value ref) { return in_list ? Value::List({std::move(ref)}) : ref; };
       out.push_back({prefix + ".value",
                      {{a.name, wrap(Value::Object({{"value", v}, {"value_from", Value::Null()}}))}},
-                     a.max_length});
-      out.push_back({prefix + ".value_from.name", {{a.name, wrap(RefByName(text))}}, a.max_length});
+                     max_length});
+      out.push_back({prefix + ".value_from.name", {{a.name, wrap(RefByName(text))}}, max_length});
       out.push_back({prefix + ".value_from.kind", {{a.name, wrap(RefByName("n", text))}},
                      resources::kMaxKindLength});
     };
-    switch (a.shape) {
-      case Shape::kString:
-        out.push_back({a.name, {{a.name, v}}, a.max_length, a.sensitive});
-        break;
-      case Shape::kStringList:
-        out.push_back({a.name + "[0]", {{a.name, Value::List({v})}}, a.max_length, a.sensitive});
-        break;
-      case Shape::kValueOrRef:
-        refs(a.name, false);
-        break;
-      case Shape::kValueOrRefList:
-        refs(a.name + "[0]", true);
-        break;
-      case Shape::kTimeouts:
-        for (const char* member : {"create", "update", "delete"}) {
-          std::map<std::string, Value> t = {
-              {"create", Value::Null()}, {"update", Value::Null()}, {"delete", Value::Null()}};
-          t[member] = v;
-          out.push_back({a.name + "." + member, {{a.name, Value::Object(std::move(t))}},
-                         a.max_length});
-        }
-        break;
-      case Shape::kNumber:
-        break;
+    if (HasMember(a, "value_from")) {
+      const bool list = a.nested->nesting == tfplugin::Nesting::kList;
+      refs(list ? a.name + "[0]" : a.name, list);
+    } else if (HasMember(a, "create")) {
+      for (const char* member : {"create", "update", "delete"}) {
+        std::map<std::string, Value> t = {
+            {"create", Value::Null()}, {"update", Value::Null()}, {"delete", Value::Null()}};
+        t[member] = v;
+        out.push_back({a.name + "." + member, {{a.name, Value::Object(std::move(t))}},
+                       max_length});
+      }
+    } else if (a.type == tfplugin::cty::Type::String()) {
+      out.push_back({a.name, {{a.name, v}}, max_length, a.sensitive});
+    } else if (a.type == tfplugin::cty::Type::List(tfplugin::cty::Type::String())) {
+      out.push_back({a.name + "[0]", {{a.name, Value::List({v})}}, max_length, a.sensitive});
     }
   }
   return out;
@@ -242,12 +250,11 @@ TEST(BoundedStrings, EveryStringHasAMaximum) {
   for (const StringSlot& slot : slots) {
     EXPECT_GT(slot.max_length, 0u) << slot.path << " has no maximum length";
   }
-  const auto& spec = resources::compute_instance::ComputeInstanceSpec();
-  EXPECT_EQ(spec.Find("instance_name")->max_length, 63u);
-  EXPECT_EQ(spec.Find("size")->max_length, 255u);
-  EXPECT_EQ(spec.Find("image")->max_length, 255u);
-  EXPECT_EQ(spec.Find("user_data")->max_length, 32768u);
-  EXPECT_TRUE(spec.Find("user_data")->count_bytes);
+  // user_data counts bytes: 16385 two-byte characters are 32770 bytes.
+  std::string wide;
+  for (int i = 0; i < 16385; ++i) wide += "\xc3\xa9";
+  Diagnostics d = Validate(Base({{"user_data", Value::String(wide)}}));
+  EXPECT_TRUE(HasDiagAt(d, Severity::kError, "user_data", "at most 32768 bytes")) << DiagText(d);
 }
 
 // The shape every hostile-string diagnostic must have.

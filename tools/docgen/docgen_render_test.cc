@@ -5,10 +5,8 @@
 #include <string>
 
 #include "gtest/gtest.h"
-#include "resources/resource_spec.h"
 #include "tools/docgen/page_template.h"
 #include "tools/docgen/schema_markdown.h"
-#include "tools/docgen/spec_markdown.h"
 
 namespace docgen {
 namespace {
@@ -174,43 +172,6 @@ TEST_F(TemplateTest, MissingFileIsAnError) {
 
 TEST_F(TemplateTest, UnterminatedDirectiveIsAnError) {
   EXPECT_FALSE(ExpandTemplate("text {{schema", {{"schema", "x"}}, root_).ok());
-}
-
-TEST(RulesTable, ListsConfigurableAttributesWithTheirRules) {
-  resources::ResourceSpec spec;
-  spec.type_name = "civo_thing";
-  resources::AttributeSpec name;
-  name.name = "name";
-  name.mode = resources::Mode::kRequired;
-  // A rule of this test's own: the renderer shows its pattern, never runs it.
-  static constexpr resources::StringRule kLowerRule{
-      [](std::string_view) { return true; }, "^[a-z]+$", "is not lower-case"};
-  name.rule = &kLowerRule;
-  name.max_length = 63;
-  name.on_change = resources::OnChange::kInPlace;
-  resources::AttributeSpec net;
-  net.name = "net";
-  net.shape = resources::Shape::kValueOrRef;
-  net.mode = resources::Mode::kRequired;
-  net.ref_kind = "CivoVpc";
-  net.max_length = 255;
-  net.on_change = resources::OnChange::kReplaceWhenResolvesElsewhere;
-  net.on_change_note = "Replaces it | sometimes.";
-  resources::AttributeSpec id;
-  id.name = "id";
-  id.mode = resources::Mode::kComputed;
-  spec.attributes = {name, net, id};
-  const std::string md = RulesTable(spec);
-  EXPECT_NE(md.find("| `name` | required; matches `^[a-z]+$`; at most 63 characters | Updated in "
-                    "place. |"),
-            std::string::npos)
-      << md;
-  EXPECT_NE(md.find("`value_from.kind`, when set, is `CivoVpc`"), std::string::npos) << md;
-  EXPECT_NE(md.find("`value` and `value_from.name` at most 255 characters"), std::string::npos)
-      << md;
-  // A pipe in a note must not split the table cell.
-  EXPECT_NE(md.find("Replaces it \\| sometimes."), std::string::npos) << md;
-  EXPECT_EQ(md.find("`id`"), std::string::npos) << "computed attributes have no rules row\n" << md;
 }
 
 }  // namespace

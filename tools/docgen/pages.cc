@@ -7,15 +7,13 @@
 #include "absl/strings/strip.h"
 #include "resources/compute_instance/spec.h"
 #include "resources/provider_config.h"
-#include "resources/resource_spec.h"
 #include "tools/docgen/schema_markdown.h"
-#include "tools/docgen/spec_markdown.h"
 
 namespace docgen {
 namespace {
 
 struct DocumentedResource {
-  const resources::ResourceSpec* spec;
+  const std::string* type_name;
   const tfplugin::Schema* schema;  // the very object GetProviderSchema serves
 };
 
@@ -23,7 +21,7 @@ struct DocumentedResource {
 // (and a template); the drift test then insists its page is committed.
 std::vector<DocumentedResource> Resources() {
   return {
-      {&resources::compute_instance::ComputeInstanceSpec(),
+      {&resources::compute_instance::ComputeInstanceTypeName(),
        &resources::compute_instance::ComputeInstanceSchema()},
   };
 }
@@ -51,14 +49,13 @@ absl::StatusOr<std::map<std::string, std::string>> RenderPages(const std::filesy
   pages["index.md"] = *std::move(index);
 
   for (const DocumentedResource& r : Resources()) {
-    absl::string_view short_name = r.spec->type_name;
+    absl::string_view short_name = *r.type_name;
     absl::ConsumePrefix(&short_name, "civo_");
     const std::string page_name = absl::StrCat("resources/", short_name, ".md");
     absl::StatusOr<std::string> page =
         Render(root, page_name + ".tmpl",
-               {{"type_name", r.spec->type_name},
+               {{"type_name", *r.type_name},
                 {"description", r.schema->block.description},
-                {"rules", RulesTable(*r.spec)},
                 {"schema", SchemaMarkdown(r.schema->block)}});
     if (!page.ok()) return page.status();
     pages[page_name] = *std::move(page);
