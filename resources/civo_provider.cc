@@ -1,29 +1,29 @@
 #include "resources/civo_provider.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "civoapi/client.h"
-#include "resources/compute_instance/compute_instance_resource.h"
+#include "resources/components.h"
 #include "resources/provider_context.h"
+#include "tfplugin/framework/context.h"
 #include "tfplugin/log.h"
 
 namespace resources {
 
 namespace {
 
-class CivoProvider final : public tfplugin::Provider {
+class CivoProvider final : public tfplugin::Provider, private ComponentSink {
  public:
   explicit CivoProvider(EnvLookup env)
       : env_(std::move(env)),
         context_(std::make_shared<ProviderContext>()),
-        link_(std::make_shared<tfplugin::fw::ProviderLink>()),
-        compute_instance_(context_) {
+        link_(std::make_shared<tfplugin::fw::ProviderLink>()) {
     link_->provider_name = "Civo";
     link_->configure_hint = "It needs token, region and api_endpoint (or their environment "
                             "variables), all known.";
-    compute_instance_.AttachProvider(link_);
-    resources_ = {&compute_instance_};
+    AddCivoComponents(context_, *this);
   }
 
   const tfplugin::Schema& config_schema() const override { return ProviderConfigSchema(); }
@@ -66,14 +66,40 @@ class CivoProvider final : public tfplugin::Provider {
   }
 
   const std::vector<tfplugin::Resource*>& resources() const override { return resources_; }
+  const std::vector<tfplugin::DataSource*>& data_sources() const override { return data_sources_; }
+  const std::vector<tfplugin::EphemeralResource*>& ephemeral_resources() const override {
+    return ephemeral_;
+  }
+  const std::vector<tfplugin::Function*>& functions() const override { return functions_; }
+
+  void AddResource(std::unique_ptr<tfplugin::Resource> r) override { Own(std::move(r), resources_); }
+  void AddDataSource(std::unique_ptr<tfplugin::DataSource> d) override {
+    Own(std::move(d), data_sources_);
+  }
+  void AddEphemeralResource(std::unique_ptr<tfplugin::EphemeralResource> e) override {
+    Own(std::move(e), ephemeral_);
+  }
+  void AddFunction(std::unique_ptr<tfplugin::Function> f) override { Own(std::move(f), functions_); }
 
  private:
+  // Links framework components to this provider ("not configured" guard),
+  // keeps them alive and lists them for the RPCs.
+  template <typename T>
+  void Own(std::unique_ptr<T> item, std::vector<T*>& list) {
+    if (auto* c = dynamic_cast<tfplugin::fw::Component*>(item.get())) c->AttachProvider(link_);
+    list.push_back(item.get());
+    owned_.push_back(std::shared_ptr<void>(std::move(item)));
+  }
+
   EnvLookup env_;
   std::shared_ptr<ProviderContext> context_;
   // The framework's view of the configuration ("not configured" guard).
   std::shared_ptr<tfplugin::fw::ProviderLink> link_;
-  compute_instance::ComputeInstanceResource compute_instance_;
+  std::vector<std::shared_ptr<void>> owned_;
   std::vector<tfplugin::Resource*> resources_;
+  std::vector<tfplugin::DataSource*> data_sources_;
+  std::vector<tfplugin::EphemeralResource*> ephemeral_;
+  std::vector<tfplugin::Function*> functions_;
 };
 
 }  // namespace
