@@ -68,6 +68,24 @@ class CivoClient final : public Client {
                                 const CallOptions& opts) override;
   absl::Status UnassignReservedIp(const std::string& ip_id, const CallOptions& opts) override;
 
+  // network_calls.cc
+  absl::StatusOr<Network> GetNetwork(const std::string& id, const CallOptions& opts) override;
+  absl::StatusOr<std::string> CreateNetworkWith(const NetworkRequest& req, const CallOptions& opts) override;
+  absl::Status RenameNetwork(const std::string& id, const std::string& label, const CallOptions& opts) override;
+  absl::Status DeleteNetwork(const std::string& id, const CallOptions& opts) override;
+  absl::StatusOr<Firewall> GetFirewall(const std::string& id, const CallOptions& opts) override;
+  absl::StatusOr<std::string> CreateEmptyFirewall(const std::string& name, const std::string& network_id,
+                                                  const CallOptions& opts) override;
+  absl::Status RenameFirewall(const std::string& id, const std::string& name, const CallOptions& opts) override;
+  absl::Status DeleteFirewall(const std::string& id, const CallOptions& opts) override;
+  absl::StatusOr<FirewallRule> CreateFirewallRule(const std::string& firewall_id, const FirewallRule& rule,
+                                                  const CallOptions& opts) override;
+  absl::Status DeleteFirewallRule(const std::string& firewall_id, const std::string& rule_id,
+                                  const CallOptions& opts) override;
+  absl::StatusOr<SshKey> GetSshKey(const std::string& id, const CallOptions& opts) override;
+  absl::Status RenameSshKey(const std::string& id, const std::string& name, const CallOptions& opts) override;
+  absl::Status DeleteSshKey(const std::string& id, const CallOptions& opts) override;
+
  private:
   using Query = std::vector<std::pair<std::string, std::string>>;
   // Which failures a call may retry. Reads retry every transient failure.

@@ -135,6 +135,57 @@ class Client {
   virtual absl::Status DeleteReservedIp(const std::string& id, const CallOptions& opts) {
     return absl::UnimplementedError("DeleteReservedIp");
   }
+
+  // Networks, firewalls and SSH keys managed as objects of their own
+  // (network_calls.cc). Creates return the new object's id; an answer
+  // without one is as ambiguous as a 502.
+  virtual absl::StatusOr<Network> GetNetwork(const std::string& id, const CallOptions& opts) {
+    return absl::UnimplementedError("GetNetwork");
+  }
+  virtual absl::StatusOr<std::string> CreateNetworkWith(const NetworkRequest& req, const CallOptions& opts) {
+    return absl::UnimplementedError("CreateNetworkWith");
+  }
+  virtual absl::Status RenameNetwork(const std::string& id, const std::string& label, const CallOptions& opts) {
+    return absl::UnimplementedError("RenameNetwork");
+  }
+  virtual absl::Status DeleteNetwork(const std::string& id, const CallOptions& opts) {
+    return absl::UnimplementedError("DeleteNetwork");
+  }
+  // civogo has no single-firewall GET: the firewall list (rules included),
+  // filtered; NotFound (404) when absent.
+  virtual absl::StatusOr<Firewall> GetFirewall(const std::string& id, const CallOptions& opts) {
+    return absl::UnimplementedError("GetFirewall");
+  }
+  // A firewall with no rules at all (`create_rules: false`): Civo otherwise
+  // adds its default rules.
+  virtual absl::StatusOr<std::string> CreateEmptyFirewall(const std::string& name, const std::string& network_id,
+                                                          const CallOptions& opts) {
+    return absl::UnimplementedError("CreateEmptyFirewall");
+  }
+  virtual absl::Status RenameFirewall(const std::string& id, const std::string& name, const CallOptions& opts) {
+    return absl::UnimplementedError("RenameFirewall");
+  }
+  virtual absl::Status DeleteFirewall(const std::string& id, const CallOptions& opts) {
+    return absl::UnimplementedError("DeleteFirewall");
+  }
+  virtual absl::StatusOr<FirewallRule> CreateFirewallRule(const std::string& firewall_id, const FirewallRule& rule,
+                                                          const CallOptions& opts) {
+    return absl::UnimplementedError("CreateFirewallRule");
+  }
+  virtual absl::Status DeleteFirewallRule(const std::string& firewall_id, const std::string& rule_id,
+                                          const CallOptions& opts) {
+    return absl::UnimplementedError("DeleteFirewallRule");
+  }
+  // The key list, filtered (civogo has no single-key GET); NotFound when absent.
+  virtual absl::StatusOr<SshKey> GetSshKey(const std::string& id, const CallOptions& opts) {
+    return absl::UnimplementedError("GetSshKey");
+  }
+  virtual absl::Status RenameSshKey(const std::string& id, const std::string& name, const CallOptions& opts) {
+    return absl::UnimplementedError("RenameSshKey");
+  }
+  virtual absl::Status DeleteSshKey(const std::string& id, const CallOptions& opts) {
+    return absl::UnimplementedError("DeleteSshKey");
+  }
 };
 
 }  // namespace civoapi

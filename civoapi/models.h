@@ -86,6 +86,11 @@ struct Firewall {
   std::string name;
   std::string network_id;
   std::vector<FirewallRule> rules;
+  // What uses the firewall (civogo Firewall: instance_count, cluster_count,
+  // loadbalancer_count).
+  int64_t instance_count = 0;
+  int64_t cluster_count = 0;
+  int64_t loadbalancer_count = 0;
 };
 
 struct Volume {
@@ -109,6 +114,14 @@ struct SshKey {
   std::string id;
   std::string name;
   std::string fingerprint;
+  std::string public_key;  // when the API sends it (civogo SSHKey `public_key`)
+};
+
+// POST /v2/networks (civogo NetworkConfig: label, cidr_v4, default).
+struct NetworkRequest {
+  std::string label;
+  std::string cidr_v4;  // empty: Civo picks
+  bool is_default = false;
 };
 
 struct Quota {

@@ -139,6 +139,9 @@ Firewall ParseFirewall(const rapidjson::Value& v) {
   if (const rapidjson::Value* rules = json::Array(v, "rules")) {
     for (const auto& r : rules->GetArray()) f.rules.push_back(ParseFirewallRule(r));
   }
+  f.instance_count = Int(v, "instance_count");
+  f.cluster_count = Int(v, "cluster_count");
+  f.loadbalancer_count = Int(v, "loadbalancer_count");
   return f;
 }
 
@@ -171,6 +174,7 @@ SshKey ParseSshKey(const rapidjson::Value& v) {
   k.id = String(v, "id");
   k.name = String(v, "name");
   k.fingerprint = String(v, "fingerprint");
+  k.public_key = String(v, "public_key");
   return k;
 }
 

@@ -449,7 +449,13 @@ Reply World::Networks(const ApiRequest& r, bool check_duplicates) {
         }
       }
     }
-    Network& n = AddNetwork(label, r.region, GetStr(b, "cidr_v4"), false);
+    // civogo NetworkConfig `default` (a string): the new network becomes the
+    // region's default.
+    const bool make_default = GetStr(b, "default") == "true";
+    if (make_default) {
+      if (Network* old = DefaultNetwork(r.region)) old->is_default = false;
+    }
+    Network& n = AddNetwork(label, r.region, GetStr(b, "cidr_v4"), make_default);
     // civogo network.go: NetworkResult.
     JsonOut j;
     j.Begin().FStr("id", n.id).FStr("label", n.label).FStr("result", "success").End();
