@@ -7,6 +7,7 @@
 #include "absl/strings/strip.h"
 #include "resources/compute_instance/spec.h"
 #include "resources/provider_config.h"
+#include "tools/docgen/kind_pages.h"
 #include "tools/docgen/schema_markdown.h"
 
 namespace docgen {
@@ -60,6 +61,7 @@ absl::StatusOr<std::map<std::string, std::string>> RenderPages(const std::filesy
     if (!page.ok()) return page.status();
     pages[page_name] = *std::move(page);
   }
+  if (absl::Status s = AddKindPages(root, pages); !s.ok()) return s;
   return pages;
 }
 
