@@ -1,10 +1,11 @@
-# A network, a firewall with exactly the declared rules, and an SSH key:
-# the network side of a stack, for instances to refer to.
+# A network, a firewall with exactly the declared rules, an SSH key, and an
+# instance that refers to all three by attribute.
 #
 # The firewall is created without Civo's default rules: only SSH from the
 # admin range and HTTP/HTTPS from anywhere come in; everything may go out.
-# It refers to the network by attribute, so Terraform creates the network
-# first and destroys it last (its delete waits for instances going away).
+# References order everything without depends_on: the network first, the
+# instance last, and on destroy the other way round (the firewall's and the
+# network's deletes wait while the instance is still going away).
 
 terraform {
   required_version = ">= 1.3"
@@ -49,6 +50,15 @@ resource "civo_ssh_key" "admin" {
   public_key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIStackNetworkExampleKey admin@example"
 }
 
+resource "civo_compute_instance" "web" {
+  instance_name = "stack-web-1"
+  size          = "g3.small"
+  image         = "ubuntu-jammy"
+  network       = { value = civo_vpc.main.network_id }
+  firewall_ids  = [{ value = civo_firewall.web.firewall_id }]
+  ssh_key_ids   = [civo_ssh_key.admin.id]
+}
+
 output "network_id" {
   value = civo_vpc.main.network_id
 }
@@ -59,4 +69,8 @@ output "firewall_id" {
 
 output "ssh_key_id" {
   value = civo_ssh_key.admin.id
+}
+
+output "web_private_ipv4" {
+  value = civo_compute_instance.web.private_ipv4
 }

@@ -118,16 +118,16 @@ fw::Object<RuleModel> RuleObject(bool computed) {
   fw::Object<RuleModel> o;
   o.Add(mode(fw::Attr("protocol", &RuleModel::protocol), true)
             .Validate(fw::OneOf({"tcp", "udp", "icmp"}))
-            .Description("`tcp`, `udp` or `icmp`."));
+            .Description("The protocol."));
   o.Add(mode(fw::Attr("port_range", &RuleModel::port_range), false)
             .Validate(PortRangeRules())
-            .Description("The ports: `\"80\"`, `\"8000-9000\"`, or unset (or empty) for all."));
+            .Description("The ports."));
   o.Add(mode(fw::Attr("cidrs", &RuleModel::cidrs), true)
             .Validate(CidrListRules())
             .Description("Where the traffic comes from (inbound) or goes to (outbound)."));
   o.Add(mode(fw::Attr("action", &RuleModel::action), false)
             .Validate(fw::OneOf({"allow", "deny"}))
-            .Description("`allow` or `deny`; unset means `allow`."));
+            .Description("What the rule does; unset means `allow`."));
   o.Add(mode(fw::Attr("label", &RuleModel::label), false)
             .Validate(fw::LengthBetween(0, kMaxNameLength))
             .Description("A label for the rule."));

@@ -123,7 +123,9 @@ class NetworkKinds : public ResourceTest {
   Diagnostics Destroy(const std::string& type, const Value& prior) {
     Diagnostics d;
     auto applied = ApplyOf(R(type), prior, Value::Null(), Value::Null(), d);
-    if (!d.HasError()) EXPECT_TRUE(applied.new_state.is_null());
+    if (!d.HasError()) {
+      EXPECT_TRUE(applied.new_state.is_null());
+    }
     return d;
   }
 
@@ -283,8 +285,10 @@ TEST_F(NetworkKinds, VpcAmbiguousCreateIsAdoptedNotRepeated) {
   Value state = Converge("civo_vpc", Value::Null(), VpcConfig("once"));
   EXPECT_EQ(AmbiguousAnswers(before), 1u);
   EXPECT_EQ(CountCalls(before, "POST", "/v2/networks"), 1u);
+  auto networks = api_->ListNetworks(Opts());
+  ASSERT_TRUE(networks.ok()) << networks.status();
   int named = 0;
-  for (const auto& n : *api_->ListNetworks(Opts())) named += n.name == "once" ? 1 : 0;
+  for (const auto& n : *networks) named += n.name == "once" ? 1 : 0;
   EXPECT_EQ(named, 1);
   EXPECT_EQ(api_->GetNetwork(Id(state), Opts())->name, "once");
 }
@@ -422,8 +426,10 @@ TEST_F(NetworkKinds, FirewallAmbiguousCallsAreNotRepeatedBlindly) {
   EXPECT_EQ(CountCalls(before, "POST", "/v2/firewalls"), 1u);
   EXPECT_EQ(CountCalls(before, "POST", "/v2/firewalls/" + Id(state) + "/rules"), 2u);
   EXPECT_EQ(RulesAtCivo(Id(state)).size(), 2u);
+  auto firewalls = api_->ListFirewalls(Opts());
+  ASSERT_TRUE(firewalls.ok()) << firewalls.status();
   int named = 0;
-  for (const auto& f : *api_->ListFirewalls(Opts())) named += f.name == "amb" ? 1 : 0;
+  for (const auto& f : *firewalls) named += f.name == "amb" ? 1 : 0;
   EXPECT_EQ(named, 1);
 }
 

@@ -305,6 +305,26 @@ TEST_F(ApiFields, EveryEndpointSendsOnlyCivogoFields) {
   Check("GET", "/v2/firewalls/" + fw_id + "/rules", "", kFirewallRule);
   Check("DELETE", "/v2/firewalls/" + fw_id + "/rules/" + Str(rule, "id"), "", kSimpleResponse);
 
+  // What civo_vpc and civo_firewall send: a network with its own range, a
+  // firewall without Civo's default rules, an outbound deny rule; deleted.
+  auto ranged = Check("POST", "/v2/networks", R"({"label":"audit-range","cidr_v4":"10.99.0.0/24"})",
+                      kNetworkResult);
+  const std::string ranged_id = Str(ranged, "id");
+  ASSERT_FALSE(ranged_id.empty());
+  Check("GET", "/v2/networks/" + ranged_id, "", kNetwork);
+  auto bare = Check("POST", "/v2/firewalls",
+                    R"({"name":"audit-bare","create_rules":false,"network_id":")" + ranged_id + "\"}",
+                    kFirewallResult);
+  const std::string bare_id = Str(bare, "id");
+  ASSERT_FALSE(bare_id.empty());
+  Check("POST", "/v2/firewalls/" + bare_id + "/rules",
+        R"({"protocol":"udp","start_port":"1","end_port":"65535","cidr":["10.0.0.0/8"],"direction":"egress",)"
+        R"("action":"deny"})",
+        kFirewallRule);
+  Check("GET", "/v2/firewalls", "", kFirewall);
+  Check("DELETE", "/v2/firewalls/" + bare_id, "", kSimpleResponse);
+  Check("DELETE", "/v2/networks/" + ranged_id, "", kSimpleResponse);
+
   // SSH keys.
   auto key = Check("POST", "/v2/sshkeys", R"({"name":"audit-key","public_key":"ssh-ed25519 AAAA a@b"})",
                    kSimpleResponse);

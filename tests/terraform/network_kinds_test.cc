@@ -95,8 +95,14 @@ TEST_F(NetworkKinds, ApplyReplanChangeInPlaceImportDataSourcesAndDestroy) {
   EXPECT_EQ(sim_->NetworkName(net), "tf-net-2");
   EXPECT_EQ(FirewallRules(fw), (std::vector<std::string>{"egress icmp ", "ingress tcp 22", "ingress tcp 8443"}));
 
-  // Import into a second working directory: REGION/ID and ID, then no changes.
-  WorkDir& imp = NewDir("import", StackTf("-2", "8443"));
+  // Import into a second working directory: REGION/ID and ID, then no
+  // changes. Rules import as Civo has them: an `allow` rule with `action`
+  // unset (what unset means), so that configuration leaves it unset.
+  std::string imported_tf = StackTf("-2", "8443");
+  const std::string explicit_allow = R"(, action = "allow" })";
+  ASSERT_NE(imported_tf.find(explicit_allow), std::string::npos);
+  imported_tf.replace(imported_tf.find(explicit_allow), explicit_allow.size(), " }");
+  WorkDir& imp = NewDir("import", imported_tf);
   ASSERT_TRUE(Init(imp));
   for (const auto& [addr, id] : std::vector<std::pair<std::string, std::string>>{
            {kVpc, "LON1/" + net}, {kFirewall, fw}, {kKey, "lon1/" + key}}) {
