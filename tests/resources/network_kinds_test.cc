@@ -433,7 +433,7 @@ TEST_F(NetworkKinds, FirewallAmbiguousCallsAreNotRepeatedBlindly) {
   EXPECT_EQ(named, 1);
 }
 
-TEST_F(NetworkKinds, FirewallImportBothFormsPlansNoChange) {
+TEST_F(NetworkKinds, FirewallImportBothFormsPlansNoChangeAndDrift) {
   Value vpc = Converge("civo_vpc", Value::Null(), VpcConfig("imp-net"));
   Value config = FirewallConfig("imp", Ref(Id(vpc)), {Rule("tcp", "22", {"198.51.100.0/24"}, "", "ssh")});
   Value state = Converge("civo_firewall", Value::Null(), config);
@@ -446,6 +446,20 @@ TEST_F(NetworkKinds, FirewallImportBothFormsPlansNoChange) {
     EXPECT_THAT(plan.requires_replace, IsEmpty());
     EXPECT_EQ(plan.planned_state, imported) << imported.DebugString() << "\n" << plan.planned_state.DebugString();
   }
+
+  // Drift: renamed behind Terraform's back shows as a change; deleted, it
+  // leaves the state.
+  ASSERT_TRUE(api_->RenameFirewall(Id(state), "renamed", Opts()).ok());
+  Diagnostics d;
+  Value drifted = ReadOf("civo_firewall", state, d);
+  ASSERT_FALSE(d.HasError()) << DiagText(d);
+  EXPECT_EQ(drifted.Attr("name"), S("renamed"));
+  const uint64_t before = LastSeq();
+  Value restored = Converge("civo_firewall", drifted, config);
+  EXPECT_THAT(MutatingCalls(before), ElementsAre("PUT /v2/firewalls/" + Id(state)));
+  ASSERT_TRUE(api_->DeleteFirewall(Id(state), Opts()).ok());
+  EXPECT_TRUE(ReadOf("civo_firewall", restored, d).is_null());
+  EXPECT_FALSE(d.HasError()) << DiagText(d);
 }
 
 TEST_F(NetworkKinds, FirewallRuleValidationNamesTheMember) {
