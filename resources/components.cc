@@ -1,6 +1,7 @@
 #include "resources/components.h"
 
 #include "resources/compute_instance/compute_instance_resource.h"
+#include "resources/instance_password/instance_password.h"
 
 namespace resources {
 
@@ -11,6 +12,7 @@ void AddCivoComponents(const std::shared_ptr<const ProviderContext>& context, Co
   // Data sources.
 
   // Ephemeral resources.
+  sink.AddEphemeralResource(instance_password::NewInstancePassword(context));
 
   // Functions.
 }
