@@ -303,8 +303,9 @@ std::optional<MovedInstance> MoveFromCivoInstance(const tfplugin::MoveStateReque
     } else if (!IsIpv4Address(reserved_ipv4)) {
       m.reserved_ip = ByName(reserved_ipv4);
     } else if (std::optional<std::string> ip_id =
-                   inputs.reserved_ip_by_address ? inputs.reserved_ip_by_address(reserved_ipv4)
-                                                 : std::nullopt;
+                   inputs.reserved_ip_by_address
+                       ? inputs.reserved_ip_by_address(reserved_ipv4, region)
+                       : std::nullopt;
                ip_id.has_value() && !ip_id->empty()) {
       m.reserved_ip = ById(*ip_id);
       m.reserved_ip_address = reserved_ipv4;
@@ -350,23 +351,12 @@ void MoveInstanceFrom(const ApiSession& session, const tfplugin::MoveStateReques
                       InstanceConfig& state, std::string& private_data, Diagnostics& diags) {
   MoveInputs inputs;
   inputs.default_region = session.default_region;
-  std::string source_region;
-  {
-    // The region the source names, for the reserved IP lookup.
-    rapidjson::Document doc;
-    doc.Parse(req.source_state_json.data(), req.source_state_json.size());
-    if (!doc.HasParseError() && doc.IsObject()) {
-      auto it = doc.FindMember("region");
-      if (it != doc.MemberEnd() && it->value.IsString()) source_region = it->value.GetString();
-    }
-  }
-  if (source_region.empty()) source_region = session.default_region;
-  if (session.configured() && !source_region.empty()) {
-    inputs.reserved_ip_by_address =
-        [&session, region = absl::AsciiStrToUpper(source_region)](
-            const std::string& address) -> std::optional<std::string> {
-      auto ips = session.client->ListReservedIps(
-          session.Call(region, std::chrono::steady_clock::now() + std::chrono::minutes(2)));
+  if (session.configured()) {
+    inputs.reserved_ip_by_address = [&session](const std::string& address,
+                                               const std::string& region)
+        -> std::optional<std::string> {
+      auto ips = session.client->ListReservedIps(session.Call(
+          absl::AsciiStrToUpper(region), std::chrono::steady_clock::now() + std::chrono::minutes(2)));
       if (!ips.ok()) return std::nullopt;
       for (const civoapi::ReservedIp& ip : *ips) {
         if (ip.ip == address) return ip.id;

@@ -34,9 +34,11 @@ bool IsOfficialCivoProvider(absl::string_view address);
 struct MoveInputs {
   // The provider's region, used when the source stored none; "" unknown.
   std::string default_region;
-  // The id of the reserved IP with this address (for a `reserved_ipv4`
-  // written as an address); nullopt when it cannot be told. May be empty.
-  std::function<std::optional<std::string>(const std::string& address)> reserved_ip_by_address;
+  // The id of the reserved IP with this address in this region (for a
+  // `reserved_ipv4` written as an address); "" when none has it, nullopt
+  // when it cannot be told. May be empty (no lookup).
+  std::function<std::optional<std::string>(const std::string& address, const std::string& region)>
+      reserved_ip_by_address;
 };
 
 struct MovedInstance {

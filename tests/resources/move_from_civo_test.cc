@@ -196,13 +196,14 @@ TEST(MoveFromCivo, ReservedIpByIdByNameAndByAddress) {
   EXPECT_EQ(by_name->state.reserved_ip.name, "office-ip");
 
   std::string asked;
-  MoveInputs lookup{"LON1", [&](const std::string& address) -> std::optional<std::string> {
-                      asked = address;
+  MoveInputs lookup{"FRA1", [&](const std::string& address,
+                                const std::string& region) -> std::optional<std::string> {
+                      asked = address + " in " + region;
                       return ip_id;
                     }};
   auto by_address = reserved("\"74.220.9.9\"", lookup, d);
   ASSERT_TRUE(by_address.has_value()) << Texts(d);
-  EXPECT_EQ(asked, "74.220.9.9");
+  EXPECT_EQ(asked, "74.220.9.9 in LON1");  // the instance's region
   EXPECT_EQ(by_address->state.reserved_ip.value, ip_id);
   EXPECT_EQ(by_address->state.reserved_ip_address.value, "74.220.9.9");
 
