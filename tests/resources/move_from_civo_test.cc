@@ -326,6 +326,21 @@ TEST_F(MoveTest, MovedStateRefreshesAndPlansNoChangeForTheEquivalentConfig) {
                          {"firewall_ids", Value::List({Ref(inst.firewall_id)})}}),
                  moved.target_private);
   EXPECT_THAT(MutatingCalls(before), IsEmpty());
+
+  // The image by name instead of the id the official provider kept: the same
+  // image, so an in-place change of `image` only, with no API write.
+  const Value by_name = Config({{"instance_name", Value::String("old-web")},
+                                {"ssh_key_ids", Strings({key})},
+                                {"tags", Strings({"prod", "web"})}});
+  auto plan = Plan(refreshed, by_name, d, moved.target_private);
+  ASSERT_FALSE(d.HasError()) << DiagText(d);
+  EXPECT_THAT(plan.requires_replace, IsEmpty());
+  std::string private_data = moved.target_private;
+  const Value updated = UpdateOk(refreshed, by_name, &private_data);
+  EXPECT_EQ(updated.Attr("image"), Value::String("ubuntu-jammy"));
+  EXPECT_EQ(Id(updated), inst.id);
+  EXPECT_THAT(MutatingCalls(before), IsEmpty());
+  ExpectNoOpPlan(updated, by_name, private_data);
 }
 
 TEST_F(MoveTest, ReservedIpAddressIsResolvedThroughTheApi) {
