@@ -5,9 +5,9 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
-#include "resources/civo_provider.h"
 #include "resources/compute_instance/spec.h"
 #include "resources/provider_config.h"
+#include "tools/docgen/ephemeral_pages.h"
 #include "tools/docgen/schema_markdown.h"
 
 namespace docgen {
@@ -61,21 +61,7 @@ absl::StatusOr<std::map<std::string, std::string>> RenderPages(const std::filesy
     if (!page.ok()) return page.status();
     pages[page_name] = *std::move(page);
   }
-  // Ephemeral resources: every one the provider serves, each with its
-  // template "ephemeral-resources/NAME.md.tmpl".
-  const std::unique_ptr<tfplugin::Provider> provider = resources::NewCivoProvider();
-  for (tfplugin::EphemeralResource* e : provider->ephemeral_resources()) {
-    absl::string_view short_name = e->type_name();
-    absl::ConsumePrefix(&short_name, "civo_");
-    const std::string page_name = absl::StrCat("ephemeral-resources/", short_name, ".md");
-    absl::StatusOr<std::string> page =
-        Render(root, page_name + ".tmpl",
-               {{"type_name", e->type_name()},
-                {"description", e->schema().block.description},
-                {"schema", SchemaMarkdown(e->schema().block)}});
-    if (!page.ok()) return page.status();
-    pages[page_name] = *std::move(page);
-  }
+  if (absl::Status s = AddEphemeralPages(root, pages); !s.ok()) return s;
   return pages;
 }
 
