@@ -221,8 +221,11 @@ std::optional<MovedInstance> MoveFromCivoInstance(const tfplugin::MoveStateReque
                                 "moved. Upgrade it with that provider first, then move it."));
     return std::nullopt;
   }
+  // Iterative: no recursion, however deep the text nests (the default
+  // MemoryPoolAllocator also frees without recursing).
   rapidjson::Document doc;
-  doc.Parse(req.source_state_json.data(), req.source_state_json.size());
+  doc.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(
+      req.source_state_json.data(), req.source_state_json.size());
   if (doc.HasParseError() || !doc.IsObject()) {
     diags.AddError("Cannot move civo_instance",
                    "The stored state of the moved civo_instance is not a JSON object.");

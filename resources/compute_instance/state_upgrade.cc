@@ -1,18 +1,32 @@
 #include "resources/compute_instance/state_upgrade.h"
 
+#include <map>
+
 #include "absl/strings/str_cat.h"
-#include "rapidjson/document.h"
-#include "rapidjson/stringbuffer.h"
-#include "rapidjson/writer.h"
 #include "resources/compute_instance/declaration.h"
 #include "tfplugin/cty/codec.h"
+#include "tfplugin/schema.h"
 
 namespace resources::compute_instance {
 
 namespace {
 
-// Attributes a version-0 state may hold that version 1 no longer has.
-constexpr const char* kRemovedInVersion1[] = {"initial_password"};
+using tfplugin::cty::Value;
+
+// The version-0 schema: today's, plus the attribute version 1 removed.
+const tfplugin::cty::Type& Version0Type() {
+  static const tfplugin::cty::Type* type = [] {
+    tfplugin::Block block = InstanceSchema().block;
+    tfplugin::Attribute password;
+    password.name = "initial_password";
+    password.type = tfplugin::cty::Type::String();
+    password.computed = true;
+    password.sensitive = true;
+    block.attributes.push_back(std::move(password));
+    return new tfplugin::cty::Type(tfplugin::ImpliedType(block));
+  }();
+  return *type;
+}
 
 }  // namespace
 
@@ -28,30 +42,21 @@ bool UpgradeInstanceFrom(int64_t version, const std::string& raw_json, InstanceC
                                 "release (or a newer one)."));
     return true;
   }
-  // Version 0 → 1: the same object without the initial password.
-  rapidjson::Document doc;
-  doc.Parse(raw_json.data(), raw_json.size());
-  if (doc.HasParseError() || !doc.IsObject()) {
-    diags.AddError("Invalid stored state",
-                   "The stored state of civo_compute_instance (schema version 0) is not a JSON "
-                   "object.");
-    return true;
-  }
-  for (const char* name : kRemovedInVersion1) doc.RemoveMember(name);
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  doc.Accept(writer);
-  absl::StatusOr<tfplugin::cty::Value> v = tfplugin::cty::DecodeJson(
-      std::string_view(buffer.GetString(), buffer.GetSize()),
-      tfplugin::ImpliedType(InstanceSchema().block));
-  if (!v.ok()) {
+  // Version 0 → 1: decoded with the version-0 schema (the same decoder as
+  // every stored state), then the same object without the initial password.
+  absl::StatusOr<Value> v0 = tfplugin::cty::DecodeJson(raw_json, Version0Type());
+  if (!v0.ok() || v0->is_null()) {
     diags.AddError("Invalid stored state",
                    absl::StrCat("The stored state of civo_compute_instance (schema version 0) "
                                 "could not be read: ",
-                                v.status().message()));
+                                v0.ok() ? "it is null" : v0.status().message()));
     return true;
   }
-  state = InstanceObject().Decode(*v);
+  std::map<std::string, Value> attributes;
+  for (const tfplugin::Attribute& a : InstanceSchema().block.attributes) {
+    attributes.emplace(a.name, v0->Attr(a.name));
+  }
+  state = InstanceObject().Decode(Value::Object(std::move(attributes)));
   return true;
 }
 

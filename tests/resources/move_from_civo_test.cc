@@ -249,6 +249,22 @@ TEST(MoveFromCivo, RefusesOtherSourcesVersionsAndBrokenStates) {
         << c.req.source_state_json;
     EXPECT_TRUE(HasDiagAt(d, Severity::kError, "", c.says)) << c.says << "\n" << Texts(d);
   }
+  // Deep nesting and invalid UTF-8 are refusals, not crashes.
+  {
+    Diagnostics d;
+    const std::string deep = std::string(200000, '[') + std::string(200000, ']');
+    EXPECT_FALSE(MoveFromCivoInstance(Req(deep), MoveInputs{"LON1", nullptr}, d).has_value());
+    EXPECT_TRUE(d.HasError());
+    Diagnostics nested;
+    const std::string in_attr = "{\"tags\": " + deep + "}";
+    EXPECT_FALSE(MoveFromCivoInstance(Req(in_attr), MoveInputs{"LON1", nullptr}, nested).has_value());
+    EXPECT_TRUE(HasDiagAt(nested, Severity::kError, "", "`tags`")) << Texts(nested);
+    Diagnostics utf8;
+    EXPECT_FALSE(MoveFromCivoInstance(Req(WithAttr(OfficialState(), "hostname", "\"w\xff\"")),
+                                      MoveInputs{"LON1", nullptr}, utf8)
+                     .has_value());
+    EXPECT_TRUE(utf8.HasError());
+  }
   // OpenTofu's address of the same provider is accepted.
   Diagnostics d;
   EXPECT_TRUE(MoveFromCivoInstance(Req(OfficialState(), "registry.opentofu.org/civo/civo"),

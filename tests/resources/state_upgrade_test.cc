@@ -66,8 +66,13 @@ TEST_F(StateUpgradeTest, UnknownVersionsAndBrokenStatesAreErrors) {
   EXPECT_TRUE(HasDiagAt(newer, tfplugin::Severity::kError, "", "schema version 2")) << DiagText(newer);
   Diagnostics broken;
   EXPECT_TRUE(res_->UpgradeState(Request("UpgradeResourceState"), 0, "[1]", broken).is_null());
-  EXPECT_TRUE(HasDiagAt(broken, tfplugin::Severity::kError, "", "not a JSON object"))
+  EXPECT_TRUE(HasDiagAt(broken, tfplugin::Severity::kError, "", "schema version 0"))
       << DiagText(broken);
+  Diagnostics deep;
+  EXPECT_TRUE(res_->UpgradeState(Request("UpgradeResourceState"), 0,
+                                 std::string(200000, '[') + std::string(200000, ']'), deep)
+                  .is_null());
+  EXPECT_TRUE(deep.HasError());
   Diagnostics typed;
   EXPECT_TRUE(res_->UpgradeState(Request("UpgradeResourceState"), 0,
                                  R"({"instance_name": {"a": 1}, "initial_password": "x"})", typed)
