@@ -4,6 +4,7 @@
 #include "resources/firewall/firewall.h"
 #include "resources/ssh_key/ssh_key.h"
 #include "resources/vpc/vpc.h"
+#include "resources/instance_password/instance_password.h"
 
 namespace resources {
 
@@ -20,6 +21,7 @@ void AddCivoComponents(const std::shared_ptr<const ProviderContext>& context, Co
   sink.AddDataSource(ssh_key::NewSshKeyDataSource(context));
 
   // Ephemeral resources.
+  sink.AddEphemeralResource(instance_password::NewInstancePassword(context));
 
   // Functions.
 }

@@ -46,8 +46,3 @@ output "public_ipv4" {
 output "initial_user" {
   value = civo_compute_instance.web.initial_user
 }
-
-output "initial_password" {
-  value     = civo_compute_instance.web.initial_password
-  sensitive = true
-}

@@ -35,6 +35,19 @@ class ComputeInstanceResource final : public tfplugin::Resource, public tfplugin
                                                const std::string& id,
                                                tfplugin::Diagnostics& diags) override;
 
+  // --- migrate: state moved from civo/civo's civo_instance and states of
+  // older schema versions (move_from_civo.h, state_upgrade.h; the bodies are
+  // in compute_instance_moves.cc). On fw::Resource these are the MoveFrom and
+  // UpgradeFrom hooks (and ResourceOptions.accepts_moved_state/version).
+  bool SupportsMoveState() const override { return true; }
+  tfplugin::MoveStateResponse MoveState(const tfplugin::RequestContext& ctx,
+                                        const tfplugin::MoveStateRequest& req,
+                                        tfplugin::Diagnostics& diags) override;
+  tfplugin::cty::Value UpgradeState(const tfplugin::RequestContext& ctx, int64_t version,
+                                    const std::string& raw_json,
+                                    tfplugin::Diagnostics& diags) const override;
+  // --- end migrate.
+
  private:
   std::shared_ptr<const ProviderContext> context_;
 };

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "resources/compute_instance/replacement.h"
 #include "resources/compute_instance/spec.h"
+#include "resources/compute_instance/state_upgrade.h"
 #include "resources/compute_instance/validate.h"
 #include "resources/duration.h"
 #include "resources/limits.h"
@@ -269,10 +270,6 @@ fw::Object<IC> MakeObject() {
       .Add(fw::Attr("initial_user", &IC::initial_user)
                .Computed()
                .Description("The initial login user."))
-      .Add(fw::Attr("initial_password", &IC::initial_password)
-               .Computed()
-               .Sensitive()
-               .Description("The initial password."))
       .Add(fw::Attr("cpu_cores", &IC::cpu_cores).Computed().Description("CPU cores of the size."))
       .Add(fw::Attr("ram_mb", &IC::ram_mb).Computed().Description("Memory of the size, in MB."))
       .Add(fw::Attr("disk_gb", &IC::disk_gb)
@@ -290,6 +287,7 @@ const fw::Object<InstanceConfig>& InstanceObject() {
 const tfplugin::Schema& InstanceSchema() {
   static const tfplugin::Schema* schema = [] {
     auto* s = new tfplugin::Schema();
+    s->version = kInstanceSchemaVersion;  // state_upgrade.h
     s->block = fw::ToBlock(
         *InstanceObject().spec(),
         "A Civo compute instance (the Project Planton `CivoComputeInstance`). References to "

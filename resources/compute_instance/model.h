@@ -37,8 +37,7 @@ struct InstanceConfig {
   Maybe<Timeouts> timeouts;
   // Computed.
   Maybe<std::string> id, instance_id, public_ipv4, private_ipv4, status, created_at_rfc3339,
-      network_id, firewall_id, reserved_ip_address, disk_image_id, initial_user,
-      initial_password;
+      network_id, firewall_id, reserved_ip_address, disk_image_id, initial_user;
   Maybe<std::vector<std::string>> attached_volume_ids;
   Maybe<int64_t> cpu_cores, ram_mb, disk_gb;
   // Parsed timeouts (defaults when unset or invalid; validation reports the latter).

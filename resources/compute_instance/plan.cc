@@ -40,7 +40,7 @@ Value PlanCreated(const Value& planned, const ResolvedConfig& r) {
   const InstanceConfig before = InstanceObject().Decode(planned);
   InstanceConfig m = before;
   for (Str* f : {&m.id, &m.instance_id, &m.public_ipv4, &m.private_ipv4, &m.created_at_rfc3339,
-                 &m.initial_user, &m.initial_password}) {
+                 &m.initial_user}) {
     *f = Str::Unknown();
   }
   m.status = "ACTIVE";
@@ -130,7 +130,6 @@ Value PlanUpdated(const Value& planned, const InstanceConfig& c, const InstanceC
   m.network_id = prior.network_id;
   m.disk_image_id = prior.disk_image_id;
   m.initial_user = prior.initial_user;
-  m.initial_password = prior.initial_password;
 
   // Size figures follow the size.
   if (c.size.is_known() && c.size.value == OrEmpty(prior.size)) {

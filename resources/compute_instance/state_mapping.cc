@@ -41,7 +41,6 @@ Value WithApiComputed(Value base, const civoapi::Instance& inst) {
   m.reserved_ip_address = StringOrNullMaybe(inst.reserved_ip);
   set_if(m.disk_image_id, inst.disk_image_id);
   set_if(m.initial_user, inst.initial_user);
-  set_if(m.initial_password, inst.initial_password);
   set_if_positive(m.cpu_cores, inst.cpu_cores);
   set_if_positive(m.ram_mb, inst.ram_mb);
   set_if_positive(m.disk_gb, inst.disk_gb);

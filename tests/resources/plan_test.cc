@@ -34,7 +34,7 @@ TEST_F(PlanTest, CreateKnowsWhatItCan) {
   EXPECT_EQ(p.Attr("attached_volume_ids"), Value::List({}));
   EXPECT_TRUE(p.Attr("reserved_ip_address").is_null());
   for (const char* unknown : {"id", "instance_id", "public_ipv4", "private_ipv4",
-                              "created_at_rfc3339", "initial_password"}) {
+                              "created_at_rfc3339", "initial_user"}) {
     EXPECT_TRUE(p.Attr(unknown).is_unknown()) << unknown;
   }
   // Configured attributes planned exactly as configured.

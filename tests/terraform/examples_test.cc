@@ -33,7 +33,9 @@ class Examples : public TerraformTest, public ::testing::WithParamInterface<std:
   std::optional<Recipe> RecipeFor(const std::string& folder) {
     auto network = [](Examples* t) { return Vars{"-var", "network_id=" + t->net_}; };
     auto nothing = [](Examples*) { return true; };
-    if (folder == "quickstart" || folder == "cloud-init") return Recipe{nothing, network};
+    if (folder == "quickstart" || folder == "cloud-init" || folder == "instance-password") {
+      return Recipe{nothing, network};
+    }
     if (folder == "network-and-firewall-by-name") {
       return Recipe{[](Examples* t) { return !t->sim_->CreateFirewall("web-firewall", t->net_).empty(); },
                     [](Examples*) { return Vars{}; }};

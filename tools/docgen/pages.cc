@@ -8,6 +8,7 @@
 #include "resources/compute_instance/spec.h"
 #include "resources/provider_config.h"
 #include "tools/docgen/kind_pages.h"
+#include "tools/docgen/ephemeral_pages.h"
 #include "tools/docgen/schema_markdown.h"
 
 namespace docgen {
@@ -62,6 +63,7 @@ absl::StatusOr<std::map<std::string, std::string>> RenderPages(const std::filesy
     pages[page_name] = *std::move(page);
   }
   if (absl::Status s = AddKindPages(root, pages); !s.ok()) return s;
+  if (absl::Status s = AddEphemeralPages(root, pages); !s.ok()) return s;
   return pages;
 }
 
