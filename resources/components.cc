@@ -1,14 +1,24 @@
 #include "resources/components.h"
 
+#include "resources/catalogue_data/catalogue_data_sources.h"
 #include "resources/compute_instance/compute_instance_resource.h"
+#include "resources/ip_address/ip_address_resource.h"
+#include "resources/volume/volume_resource.h"
 
 namespace resources {
 
 void AddCivoComponents(const std::shared_ptr<const ProviderContext>& context, ComponentSink& sink) {
   // Resources, one line each.
   sink.AddResource(std::make_unique<compute_instance::ComputeInstanceResource>(context));
+  sink.AddResource(volume::NewVolumeResource(context));
+  sink.AddResource(ip_address::NewIpAddressResource(context));
 
   // Data sources.
+  sink.AddDataSource(volume::NewVolumeDataSource(context));
+  sink.AddDataSource(ip_address::NewIpAddressDataSource(context));
+  sink.AddDataSource(catalogue_data::NewSizesDataSource(context));
+  sink.AddDataSource(catalogue_data::NewDiskImagesDataSource(context));
+  sink.AddDataSource(catalogue_data::NewRegionsDataSource(context));
 
   // Ephemeral resources.
 
