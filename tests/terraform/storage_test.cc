@@ -1,5 +1,6 @@
-// civo_volume, civo_ip_address and the catalogue data sources (civo_sizes,
-// civo_disk_images, civo_regions) under real terraform: apply and an empty
+// civo_volume, civo_ip_address (resources and data sources) and the
+// catalogue data sources (civo_sizes, civo_disk_images, civo_regions) under
+// real terraform: apply and an empty
 // re-plan, a volume grown in place, a shrink planned as a replacement with a
 // warning, `terraform import` by REGION/ID and ID, and one destroy that
 // leaves nothing behind, even with the reserved IP still held by an
@@ -34,6 +35,22 @@ data "civo_disk_images" "ubuntu" {
 }
 
 data "civo_regions" "all" {}
+
+data "civo_volume" "by_name" {
+  volume_name = civo_volume.data.volume_name
+}
+
+data "civo_ip_address" "by_id" {
+  id = civo_ip_address.web.id
+}
+
+output "volume_size_seen" {
+  value = data.civo_volume.by_name.size_gib
+}
+
+output "ip_seen" {
+  value = data.civo_ip_address.by_id.ip_address
+}
 
 output "smallest_size" {
   value = data.civo_sizes.small.sizes[0].name
@@ -106,6 +123,13 @@ TEST_F(Storage, ApplyGrowImportAndOneDestroyLeavesNothing) {
   const rapidjson::Value* regions = e2e::Get(outputs.root(), "region_codes");
   ASSERT_NE(regions, nullptr) << out.out;
   EXPECT_EQ(e2e::StrList(*regions, "value"), (Strings{"FRA1", "LON1", "NYC1"})) << out.out;
+  // The data sources of the two kinds found the objects just made.
+  const rapidjson::Value* size_seen = e2e::Get(outputs.root(), "volume_size_seen");
+  ASSERT_NE(size_seen, nullptr) << out.out;
+  EXPECT_EQ(e2e::Num(*size_seen, "value"), 10) << out.out;
+  const rapidjson::Value* ip_seen = e2e::Get(outputs.root(), "ip_seen");
+  ASSERT_NE(ip_seen, nullptr) << out.out;
+  EXPECT_EQ(e2e::Str(*ip_seen, "value"), Attr(d, kIp, "ip_address")) << out.out;
 
   // Growing the volume is an in-place update through Civo's resize call.
   ASSERT_TRUE(d.Write("main.tf", StorageTf(20)));
