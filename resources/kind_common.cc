@@ -83,6 +83,32 @@ civoapi::CallOptions CallIn(const ApiSession& session, const std::string& region
   return session.Call(region, std::chrono::steady_clock::now() + budget);
 }
 
+bool MayHaveTakenEffect(const absl::Status& status) {
+  auto e = civoapi::GetApiError(status);
+  return e.has_value() && e->ambiguous;
+}
+
+absl::Status ChangeOnce(const civoapi::CallOptions& opts, const std::function<absl::Status()>& call,
+                        const std::function<absl::StatusOr<bool>()>& in_place) {
+  // Enough that a server failing a fifth of all requests at random almost
+  // never exhausts them; the deadline bounds them too.
+  constexpr int kMaxAttempts = 8;
+  absl::Status last;
+  for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
+    last = call();
+    if (last.ok() || !MayHaveTakenEffect(last)) return last;
+    absl::StatusOr<bool> done = in_place();
+    if (!done.ok()) {
+      return absl::Status(done.status().code(),
+                          absl::StrCat(last.message(), "; reading the object back to see whether it did failed: ",
+                                       done.status().message()));
+    }
+    if (*done) return absl::OkStatus();
+    if (std::chrono::steady_clock::now() >= opts.deadline) break;
+  }
+  return last;
+}
+
 bool Pause(const ApiSession& session, std::chrono::milliseconds d) {
   if (session.cancel != nullptr) return session.cancel->SleepFor(d);
   std::this_thread::sleep_for(d);

@@ -6,9 +6,11 @@
 #define RESOURCES_KIND_COMMON_H_
 
 #include <chrono>
+#include <functional>
 #include <string>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "civoapi/client.h"
 #include "resources/provider_context.h"
 #include "tfplugin/diagnostics.h"
@@ -50,6 +52,17 @@ void AddApiError(tfplugin::Diagnostics& diags, const std::string& summary, const
 // Options for one call in `region`, bounded by `budget` and the request's deadline.
 civoapi::CallOptions CallIn(const ApiSession& session, const std::string& region,
                             std::chrono::minutes budget = std::chrono::minutes(10));
+
+// A call that changes something, never repeated blindly: civoapi hands back
+// at once a failure after which the change may have been made (ambiguous);
+// then `in_place` reads the object, and the call is repeated only when the
+// change is still missing (a few times at most, within opts.deadline). The
+// same rule as the instance's MakeChange (compute_instance/change_once.h),
+// kept here so these kinds do not depend on the instance's internals.
+absl::Status ChangeOnce(const civoapi::CallOptions& opts, const std::function<absl::Status()>& call,
+                        const std::function<absl::StatusOr<bool>()>& in_place);
+// True when the failure may have taken effect (civoapi's ambiguous flag).
+bool MayHaveTakenEffect(const absl::Status& status);
 
 // Sleeps `d` unless the session's request is cancelled (false then).
 bool Pause(const ApiSession& session, std::chrono::milliseconds d);

@@ -7,7 +7,6 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "civoapi/errors.h"
-#include "resources/compute_instance/change_once.h"
 #include "resources/kind_common.h"
 #include "tfplugin/quote.h"
 
@@ -15,8 +14,7 @@ namespace resources::ip_address {
 namespace {
 
 namespace fw = tfplugin::fw;
-using compute_instance::MakeChange;
-using compute_instance::MayHaveTakenEffect;
+using kinds::MayHaveTakenEffect;
 using tfplugin::AttributePath;
 using tfplugin::Diagnostics;
 
@@ -151,7 +149,7 @@ class IpAddressResource final : public fw::Resource<IpModel> {
     const std::string& id = c.prior.id.value;
     if (c.planned.description.is_known() && c.planned.description.value != c.prior.description.value_or("")) {
       const std::string name = c.planned.description.value;
-      absl::Status s = MakeChange(
+      absl::Status s = kinds::ChangeOnce(
           opts, [&] { return session.client->RenameReservedIp(id, name, opts).status(); },
           [&]() -> absl::StatusOr<bool> {
             auto ip = session.client->GetReservedIp(id, opts);
@@ -185,7 +183,7 @@ class IpAddressResource final : public fw::Resource<IpModel> {
         last = session.client->UnassignReservedIp(id, opts);
         if (civoapi::IsNotFound(last)) return;
       } else {
-        last = MakeChange(
+        last = kinds::ChangeOnce(
             opts, [&] { return session.client->DeleteReservedIp(id, opts); },
             [&]() -> absl::StatusOr<bool> {
               auto again = session.client->GetReservedIp(id, opts);

@@ -6,7 +6,6 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "civoapi/errors.h"
-#include "resources/compute_instance/change_once.h"
 #include "resources/kind_common.h"
 #include "resources/volume/volume_model.h"
 #include "tfplugin/quote.h"
@@ -14,8 +13,7 @@
 namespace resources::volume {
 namespace {
 
-using compute_instance::MakeChange;
-using compute_instance::MayHaveTakenEffect;
+using kinds::MayHaveTakenEffect;
 using tfplugin::AttributePath;
 using tfplugin::Diagnostics;
 
@@ -122,7 +120,7 @@ class VolumeResource final : public fw::Resource<VolumeModel> {
     if (want != c.prior.size_gib.value_or(0)) {
       // Only growth gets here (shrinking replaces); a repeat after an
       // ambiguous failure happens only when the size is still short.
-      absl::Status s = MakeChange(
+      absl::Status s = kinds::ChangeOnce(
           opts, [&] { return session.client->ResizeVolume(id, want, opts); },
           [&]() -> absl::StatusOr<bool> {
             auto v = session.client->GetVolume(id, opts);
@@ -154,7 +152,7 @@ class VolumeResource final : public fw::Resource<VolumeModel> {
                        "`volume_ids` (the instance resource owns attachments)."));
       return;
     }
-    absl::Status s = MakeChange(
+    absl::Status s = kinds::ChangeOnce(
         opts, [&] { return session.client->DeleteVolume(id, opts); },
         [&]() -> absl::StatusOr<bool> {
           auto v = session.client->GetVolume(id, opts);

@@ -248,6 +248,26 @@ TEST_F(StorageTest, VolumeAmbiguousCreateAndResizeAreReadBackNotRepeated) {
   EXPECT_EQ(state.Attr("size_gib"), N(30));
 }
 
+TEST_F(StorageTest, VolumeResizeLostBeforeItWasMadeIsRepeatedOnce) {
+  Use("civo_volume");
+  Diagnostics d;
+  Value state = Create(Cfg({{"volume_name", S("data-drop")}, {"size_gib", N(10)}}), d);
+  ASSERT_FALSE(d.HasError()) << DiagText(d);
+  // The connection drops after sending, and the resize was NOT made: the
+  // read-back shows it missing, so it is made again, once.
+  sim_->UpdateConfig([](civosim::SimConfig& c) {
+    c.drop_next = 1;
+    c.drop_perform = false;
+    c.drop_method = "PUT";
+    c.drop_path_prefix = "/v2/volumes/";
+  });
+  const uint64_t seq = LastSeq();
+  state = Update(state, Cfg({{"volume_name", S("data-drop")}, {"size_gib", N(12)}}), d);
+  ASSERT_FALSE(d.HasError()) << DiagText(d);
+  EXPECT_EQ(CountCalls(seq, "PUT", "/v2/volumes/" + Id(state) + "/resize"), 2u);
+  EXPECT_EQ(api_->GetVolume(Id(state), Opts())->size_gigabytes, 12);
+}
+
 TEST_F(StorageTest, VolumeSnapshotIsSentAndItsFailureNamesTheAttribute) {
   Use("civo_volume");
   const uint64_t seq = LastSeq();
