@@ -88,7 +88,10 @@ class VolumeResource final : public fw::Resource<VolumeModel> {
     }
     if (id.empty()) {
       return kinds::AddApiError(diags, "Could not create the volume", last,
-                                req.snapshot_id.empty() ? AttributePath() : AttributePath::Root("snapshot_id"));
+                                // Civo answers 404 for a snapshot it does not have.
+                                !req.snapshot_id.empty() && civoapi::IsNotFound(last)
+                                    ? AttributePath::Root("snapshot_id")
+                                    : AttributePath::Root("volume_name"));
     }
     out.state.id = id;
     out.state.volume_id = id;

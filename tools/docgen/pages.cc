@@ -93,6 +93,9 @@ absl::StatusOr<std::map<std::string, std::string>> RenderPages(const std::filesy
     }
   }
   for (const tfplugin::DataSource* ds : provider->data_sources()) {
+    if (pages.count(absl::StrCat("data-sources/", absl::StripPrefix(ds->type_name(), "civo_"), ".md")) > 0) {
+      continue;
+    }
     if (absl::Status s =
             RenderComponent(root, "data-sources", "data-source.md.tmpl", ds->type_name(), ds->schema(), pages);
         !s.ok()) {
