@@ -67,6 +67,11 @@ class CivoClient final : public Client {
   absl::Status AssignReservedIp(const std::string& ip_id, const std::string& instance_id,
                                 const CallOptions& opts) override;
   absl::Status UnassignReservedIp(const std::string& ip_id, const CallOptions& opts) override;
+  // storage_calls.cc
+  absl::StatusOr<Volume> NewVolume(const NewVolumeRequest& req, const CallOptions& opts) override;
+  absl::Status ResizeVolume(const std::string& id, int64_t size_gb, const CallOptions& opts) override;
+  absl::StatusOr<ReservedIp> RenameReservedIp(const std::string& id, const std::string& name,
+                                              const CallOptions& opts) override;
 
   // network_calls.cc
   absl::StatusOr<Network> GetNetwork(const std::string& id, const CallOptions& opts) override;

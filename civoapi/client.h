@@ -186,6 +186,20 @@ class Client {
   virtual absl::Status DeleteSshKey(const std::string& id, const CallOptions& opts) {
     return absl::UnimplementedError("DeleteSshKey");
   }
+
+  // Storage calls (civoapi/storage_calls.cc): a volume created with every
+  // field civogo's VolumeConfig sends that the provider uses, a volume grown
+  // (PUT /v2/volumes/:id/resize), a reserved IP renamed (PUT /v2/ips/:id).
+  virtual absl::StatusOr<Volume> NewVolume(const NewVolumeRequest& req, const CallOptions& opts) {
+    return absl::UnimplementedError("NewVolume");
+  }
+  virtual absl::Status ResizeVolume(const std::string& id, int64_t size_gb, const CallOptions& opts) {
+    return absl::UnimplementedError("ResizeVolume");
+  }
+  virtual absl::StatusOr<ReservedIp> RenameReservedIp(const std::string& id, const std::string& name,
+                                                      const CallOptions& opts) {
+    return absl::UnimplementedError("RenameReservedIp");
+  }
 };
 
 }  // namespace civoapi

@@ -100,6 +100,16 @@ struct Volume {
   std::string network_id;
   std::string status;       // available, attaching, attached, detaching
   int64_t size_gigabytes = 0;
+  std::string mountpoint;   // the device path on the instance, when attached
+  std::string created_at;   // RFC 3339
+};
+
+// civogo volume.go: VolumeConfig, the fields this provider sends.
+struct NewVolumeRequest {
+  std::string name;
+  std::string network_id;   // empty: the region's default network
+  int64_t size_gb = 0;
+  std::string snapshot_id;  // empty: a blank volume
 };
 
 struct ReservedIp {

@@ -154,6 +154,8 @@ Volume ParseVolume(const rapidjson::Value& v) {
   vol.status = String(v, "status");
   vol.size_gigabytes = Int(v, "size_gb");
   if (vol.size_gigabytes == 0) vol.size_gigabytes = Int(v, "size_gigabytes");
+  vol.mountpoint = String(v, "mountpoint");
+  vol.created_at = String(v, "created_at");
   return vol;
 }
 

@@ -115,6 +115,9 @@ bool World::KnownRegion(const std::string& region) const {
 }
 
 void World::Sweep(Clock::time_point now) {
+  for (const Instance& i : instances_) {
+    if (i.deleting && Ends(i.deleting_until, now)) ReleaseAttachments(i.id);
+  }
   instances_.erase(std::remove_if(instances_.begin(), instances_.end(),
                                   [now](const Instance& i) { return i.deleting && Ends(i.deleting_until, now); }),
                    instances_.end());
@@ -247,7 +250,7 @@ World::Firewall& World::AddFirewall(const std::string& name, const std::string& 
   return firewalls_.back();
 }
 
-void World::ReleaseAttachments(const std::string& instance_id) {
+void World::ReleaseAttachments(const std::string& instance_id, bool ips) {
   for (Volume& v : volumes_) {
     if (v.instance_id == instance_id) {
       v.instance_id.clear();
@@ -255,7 +258,7 @@ void World::ReleaseAttachments(const std::string& instance_id) {
     }
   }
   for (Ip& ip : ips_) {
-    if (ip.assigned_to == instance_id) ip.assigned_to.clear();
+    if (ips && ip.assigned_to == instance_id) ip.assigned_to.clear();
   }
 }
 
@@ -628,6 +631,7 @@ Reply World::Volumes(const ApiRequest& r, bool check_duplicates, Clock::time_poi
     int64_t size = GetInt(b, "size_gb");
     if (name.empty()) return ErrorReply(400, "parameter_name_invalid", "A volume name is required");
     if (size <= 0) return ErrorReply(400, "volume_invalid_size", "size_gb must be a positive number");
+    if (Reply snap = NewVolumeSnapshotCheck(r); snap.status != 200) return snap;
     std::string network_id = GetStr(b, "network_id");
     Network* n = network_id.empty() ? DefaultNetwork(r.region) : FindNetwork(network_id, r.region);
     if (n == nullptr) return ErrorReply(422, "database_network_not_found", "The network could not be found");
@@ -690,6 +694,7 @@ Reply World::Volumes(const ApiRequest& r, bool check_duplicates, Clock::time_poi
     }
     return Ok(Success(v->id));
   }
+  if (r.segs.size() == 3 && r.segs[2] == "resize" && r.method == "PUT") return ResizeVolume(*v, r, now);
   return ErrorReply(404, "not_found", "No such endpoint");
 }
 
@@ -725,6 +730,10 @@ Reply World::Ips(const ApiRequest& r, const SimConfig& cfg, Clock::time_point no
     return Ok(IpJson(*ip));
   }
   if (r.segs.size() == 2 && r.method == "DELETE") {
+    if (!ip->assigned_to.empty()) {
+      return ErrorReply(400, "database_ip_still_assigned",
+                        "The reserved IP is assigned to an instance; unassign it first");
+    }
     std::string id = ip->id;
     ips_.erase(std::remove_if(ips_.begin(), ips_.end(), [&id](const Ip& x) { return x.id == id; }), ips_.end());
     return Ok(Success(id));
@@ -863,8 +872,9 @@ Reply World::Instances(const ApiRequest& r, const SimConfig& cfg, Clock::time_po
     if (!i->deleting) {
       i->deleting = true;
       i->deleting_until = now + cfg.action_time;
-      // Civo keeps volumes and reserved IPs when an instance goes: they are released.
-      ReleaseAttachments(i->id);
+      // Civo keeps volumes and reserved IPs when an instance goes: they are
+      // released (reserved IPs once it is gone, in Sweep).
+      ReleaseAttachments(i->id, /*ips=*/false);
     }
     return Ok(Success(i->id));
   }

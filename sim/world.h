@@ -131,7 +131,12 @@ class World {
   Network& AddNetwork(const std::string& label, const std::string& region, std::string cidr, bool is_default);
   Firewall& AddFirewall(const std::string& name, const std::string& network_id, const std::string& region,
                         bool is_default);
-  void ReleaseAttachments(const std::string& instance_id);
+  // `ips`: also the reserved IPs (false while the instance is still
+  // DELETING: Civo lets them go only once it is gone, civo/terraform-provider-civo#252).
+  void ReleaseAttachments(const std::string& instance_id, bool ips = true);
+  // sim/world_volume.cc
+  Reply ResizeVolume(Volume& v, const ApiRequest& r, Clock::time_point now);
+  Reply NewVolumeSnapshotCheck(const ApiRequest& r) const;
   std::string NextPublicIp();
 
   Reply Regions();

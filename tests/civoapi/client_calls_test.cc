@@ -189,6 +189,9 @@ TEST_F(SimTest, VolumesAndReservedIps) {
   auto after_vol = client_->GetVolume(vol->id, Opts());
   ASSERT_TRUE(after_vol.ok());
   EXPECT_EQ(after_vol->status, "available");
+  // The reserved IP is let go once the instance is gone (not while DELETING).
+  auto gone = client_->WaitInstance(inst.id, [](const Instance&) { return false; }, Opts());
+  EXPECT_TRUE(civoapi::IsNotFound(gone.status())) << gone.status();
   EXPECT_TRUE(client_->GetReservedIp(ip->id, Opts())->assigned_to_id.empty());
 
   auto ips = client_->ListReservedIps(Opts());

@@ -354,6 +354,13 @@ TEST_F(ApiFields, EveryEndpointSendsOnlyCivogoFields) {
   Check("PUT", "/v2/volumes/" + vol_id + "/attach", R"({"instance_id":")" + id + "\"}", kSimpleResponse);
   Check("GET", "/v2/volumes", "", kVolume);
   Check("GET", "/v2/volumes/" + vol_id, "", kVolume);
+  // Resize (civogo volume.go: ResizeVolume answers a SimpleResponse), and
+  // the errors of a shrink and of an unknown snapshot (Civo's error body).
+  auto spare = Check("POST", "/v2/volumes", R"({"name":"audit-vol-2","size_gb":5})", kVolumeResult);
+  const std::string spare_id = Str(spare, "id");
+  Check("PUT", "/v2/volumes/" + spare_id + "/resize", R"({"size_gb":8})", kSimpleResponse);
+  Check("PUT", "/v2/volumes/" + spare_id + "/resize", R"({"size_gb":3})", kSimpleResponse, 400);
+  Check("POST", "/v2/volumes", R"({"name":"audit-vol-3","size_gb":5,"snapshot_id":"nope"})", kSimpleResponse, 404);
 
   // Reserved IPs: assigned, so `assigned_to` is filled.
   auto ip = Check("POST", "/v2/ips", R"({"name":"audit-ip"})", kIp);
@@ -365,6 +372,8 @@ TEST_F(ApiFields, EveryEndpointSendsOnlyCivogoFields) {
   Check("GET", "/v2/vpc/ips", "", kPaginatedIps);
   Check("GET", "/v2/ips/" + ip_id, "", kIp);
   Check("PUT", "/v2/ips/" + ip_id, R"({"name":"audit-ip-2"})", kIp);
+  // An assigned IP cannot be deleted (Civo's error body).
+  Check("DELETE", "/v2/ips/" + ip_id, "", kSimpleResponse, 400);
 
   // The instance with everything on it, and its calls.
   auto full = Check("GET", "/v2/instances/" + id, "", kInstance);

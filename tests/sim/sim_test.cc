@@ -155,9 +155,14 @@ TEST_F(SimBehaviour, DeleteReleasesVolumesAndIpsThenIsGone) {
   EXPECT_EQ(Call("DELETE", "/v2/instances/" + id).status, 200);
   EXPECT_EQ(Status(id), "DELETING");
   EXPECT_EQ(Str(Call("GET", "/v2/volumes/" + vol).json, "status"), "available");
-  EXPECT_EQ(Str(Call("GET", "/v2/ips/" + ip).json["assigned_to"], "id"), "");
+  // The reserved IP stays held while the instance is DELETING (so it cannot
+  // be deleted yet: civo/terraform-provider-civo#252), and is released once
+  // the instance is gone.
+  EXPECT_EQ(Str(Call("GET", "/v2/ips/" + ip).json["assigned_to"], "id"), id);
+  EXPECT_EQ(Call("DELETE", "/v2/ips/" + ip).status, 400);
   std::this_thread::sleep_for(milliseconds(200));
   EXPECT_EQ(Status(id), "HTTP 404");
+  EXPECT_EQ(Str(Call("GET", "/v2/ips/" + ip).json["assigned_to"], "id"), "");
 }
 
 TEST_F(SimBehaviour, VolumeAndIpRules) {

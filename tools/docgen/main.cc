@@ -65,13 +65,14 @@ int Check(const std::map<std::string, std::string>& pages, const fs::path& dir) 
       ++stale;
     }
   }
-  // A page for a resource that no longer exists is drift too.
-  const fs::path resources_dir = dir / "resources";
-  if (fs::is_directory(resources_dir)) {
-    for (const auto& entry : fs::directory_iterator(resources_dir)) {
-      const std::string name = "resources/" + entry.path().filename().string();
+  // A page for a resource or data source that no longer exists is drift too.
+  for (const char* kind : {"resources", "data-sources"}) {
+    const fs::path kind_dir = dir / kind;
+    if (!fs::is_directory(kind_dir)) continue;
+    for (const auto& entry : fs::directory_iterator(kind_dir)) {
+      const std::string name = std::string(kind) + "/" + entry.path().filename().string();
       if (absl::EndsWith(name, ".md") && pages.count(name) == 0) {
-        std::cerr << "docs drift: " << entry.path().string() << " documents no resource\n";
+        std::cerr << "docs drift: " << entry.path().string() << " documents nothing the provider serves\n";
         ++stale;
       }
     }

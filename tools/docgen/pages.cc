@@ -1,10 +1,13 @@
 #include "tools/docgen/pages.h"
 
+#include <memory>
+#include <optional>
 #include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "resources/civo_provider.h"
 #include "resources/compute_instance/spec.h"
 #include "resources/provider_config.h"
 #include "tools/docgen/kind_pages.h"
@@ -40,6 +43,24 @@ absl::StatusOr<std::string> Render(const std::filesystem::path& root, const std:
   return page;
 }
 
+// The page of a type `components.cc` adds: from its own template
+// (templates/DIR/NAME.md.tmpl) when there is one, else the generic one.
+absl::Status RenderComponent(const std::filesystem::path& root, const std::string& dir,
+                             const std::string& fallback, const std::string& type_name,
+                             const tfplugin::Schema& schema, std::map<std::string, std::string>& pages) {
+  absl::string_view short_name = type_name;
+  absl::ConsumePrefix(&short_name, "civo_");
+  const std::string page_name = absl::StrCat(dir, "/", short_name, ".md");
+  const bool own = std::filesystem::exists(root / "tools/docgen/templates" / (page_name + ".tmpl"));
+  absl::StatusOr<std::string> page = Render(root, own ? page_name + ".tmpl" : fallback,
+                                            {{"type_name", type_name},
+                                             {"description", schema.block.description},
+                                             {"schema", SchemaMarkdown(schema.block)}});
+  if (!page.ok()) return page.status();
+  pages[page_name] = *std::move(page);
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::StatusOr<std::map<std::string, std::string>> RenderPages(const std::filesystem::path& root) {
@@ -64,6 +85,27 @@ absl::StatusOr<std::map<std::string, std::string>> RenderPages(const std::filesy
   }
   if (absl::Status s = AddKindPages(root, pages); !s.ok()) return s;
   if (absl::Status s = AddEphemeralPages(root, pages); !s.ok()) return s;
+
+  // Every other resource and every data source the provider serves.
+  const std::unique_ptr<tfplugin::Provider> provider =
+      resources::NewCivoProvider([](const char*) { return std::optional<std::string>(); });
+  for (const tfplugin::Resource* r : provider->resources()) {
+    if (pages.count(absl::StrCat("resources/", absl::StripPrefix(r->type_name(), "civo_"), ".md")) > 0) continue;
+    if (absl::Status s = RenderComponent(root, "resources", "resource.md.tmpl", r->type_name(), r->schema(), pages);
+        !s.ok()) {
+      return s;
+    }
+  }
+  for (const tfplugin::DataSource* ds : provider->data_sources()) {
+    if (pages.count(absl::StrCat("data-sources/", absl::StripPrefix(ds->type_name(), "civo_"), ".md")) > 0) {
+      continue;
+    }
+    if (absl::Status s =
+            RenderComponent(root, "data-sources", "data-source.md.tmpl", ds->type_name(), ds->schema(), pages);
+        !s.ok()) {
+      return s;
+    }
+  }
   return pages;
 }
 
