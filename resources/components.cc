@@ -1,6 +1,7 @@
 #include "resources/components.h"
 
 #include "resources/compute_instance/compute_instance_resource.h"
+#include "resources/manifest/manifest_function.h"
 
 namespace resources {
 
@@ -13,6 +14,7 @@ void AddCivoComponents(const std::shared_ptr<const ProviderContext>& context, Co
   // Ephemeral resources.
 
   // Functions.
+  sink.AddFunction(manifest::NewManifestFunction());
 }
 
 }  // namespace resources
