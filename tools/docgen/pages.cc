@@ -1,12 +1,15 @@
 #include "tools/docgen/pages.h"
 
+#include <memory>
 #include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "resources/compute_instance/spec.h"
+#include "resources/manifest/manifest_function.h"
 #include "resources/provider_config.h"
+#include "tfplugin/framework/docs.h"
 #include "tools/docgen/schema_markdown.h"
 
 namespace docgen {
@@ -24,6 +27,14 @@ std::vector<DocumentedResource> Resources() {
       {&resources::compute_instance::ComputeInstanceTypeName(),
        &resources::compute_instance::ComputeInstanceSchema()},
   };
+}
+
+// Every provider function, documented as functions/NAME.md from the
+// signature Terraform is served (and a template for the examples).
+std::vector<std::unique_ptr<tfplugin::Function>> Functions() {
+  std::vector<std::unique_ptr<tfplugin::Function>> out;
+  out.push_back(resources::manifest::NewManifestFunction());
+  return out;
 }
 
 absl::StatusOr<std::string> Render(const std::filesystem::path& root, const std::string& template_name,
@@ -57,6 +68,15 @@ absl::StatusOr<std::map<std::string, std::string>> RenderPages(const std::filesy
                {{"type_name", *r.type_name},
                 {"description", r.schema->block.description},
                 {"schema", SchemaMarkdown(r.schema->block)}});
+    if (!page.ok()) return page.status();
+    pages[page_name] = *std::move(page);
+  }
+
+  for (const std::unique_ptr<tfplugin::Function>& f : Functions()) {
+    const std::string page_name = absl::StrCat("functions/", f->name(), ".md");
+    absl::StatusOr<std::string> page = Render(
+        root, page_name + ".tmpl",
+        {{"function", tfplugin::fw::RenderFunctionDoc("civo", f->name(), f->signature())}});
     if (!page.ok()) return page.status();
     pages[page_name] = *std::move(page);
   }
