@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "resources/manifest/yaml_bounds.h"
@@ -44,6 +45,11 @@ std::string Child(const std::string& parent, std::string_view key) {
   return absl::StrCat(parent, "[", tfplugin::QuoteValue(key, kQuotedKey), "]");
 }
 
+// A key as a message shows it: plain when it is an identifier, else quoted.
+std::string ShownKey(std::string_view key) {
+  return IsIdentifier(key) ? std::string(key) : tfplugin::QuoteValue(key, kQuotedKey);
+}
+
 std::string Index(const std::string& parent, size_t i) { return absl::StrCat(parent, "[", i, "]"); }
 
 const char* NodeName(const YAML::Node& n) {
@@ -77,7 +83,9 @@ class Converter {
                                bool value_from) {
     Remember(apath, mpath);
     if (IsAbsent(node)) return Value::Null();
-    if (!node.IsMap()) return Error(mpath, absl::StrCat("expected a mapping, not ", NodeName(node)));
+    if (!node.IsMap()) {
+      return Error(mpath, absl::StrCat("expected a mapping, not ", NodeName(node)));
+    }
     std::map<std::string, Value> attrs;
     std::map<std::string, std::string> spelled;  // attribute -> the key as written
     std::optional<std::string> field_path;
@@ -88,7 +96,9 @@ class Converter {
       const std::string name = SnakeCase(key);
       const std::string child = Child(mpath, key);
       auto [seen, fresh] = spelled.emplace(name, key);
-      if (!fresh) return Error(child, absl::StrCat("given twice (also as ", seen->second, ")"));
+      if (!fresh) {
+        return Error(child, absl::StrCat("given twice (also as ", ShownKey(seen->second), ")"));
+      }
       if (value_from && name == "env") {
         // Planton's environment of the referenced object. Civo has no
         // environments: the name is looked up in the resource's region.
@@ -159,6 +169,13 @@ class Converter {
     return best;
   }
 
+  // For a kind taken from a fieldPath: what to say before the resource's
+  // message about that kind (which names `value_from.kind`, not written).
+  std::string InferredKindNote(const AttributePath& path) const {
+    auto found = inferred_.find(path.ToString());
+    return found == inferred_.end() ? "" : found->second;
+  }
+
  private:
   static AttributePath Extend(const AttributePath& p, const AttributePath::Step& step) {
     if (const auto* a = std::get_if<AttributePath::Attribute>(&step)) return p.Attr(a->name);
@@ -214,7 +231,8 @@ class Converter {
         }
         absl::StatusOr<cty::Number> n = cty::Number::Parse(node.Scalar());
         if (!n.ok()) {
-          return Error(mpath, absl::StrCat(tfplugin::QuoteValue(node.Scalar()), " is not a number"));
+          return Error(mpath,
+                       absl::StrCat(tfplugin::QuoteValue(node.Scalar()), " is not a number"));
         }
         return Value::NumberValue(*n);
       }
@@ -286,11 +304,14 @@ class Converter {
     }
     attrs["kind"] = Value::String(std::string(*of));
     paths_[apath.Attr("kind").ToString()] = mpath;
+    inferred_[apath.Attr("kind").ToString()] =
+        absl::StrCat(tfplugin::QuoteValue(field_path), " is ", std::string(*of), "'s id output");
     return absl::OkStatus();
   }
 
   std::string kind_;
   std::map<std::string, std::string> paths_;  // AttributePath::ToString() -> manifest path
+  std::map<std::string, std::string> inferred_;  // kind paths set from a fieldPath -> note
 };
 
 // The first error of the resource's rules, at its manifest path.
@@ -304,6 +325,11 @@ absl::Status FirstError(const tfplugin::Diagnostics& diags, const Converter& con
   }
   if (first == nullptr) return absl::OkStatus();
   std::string text = first->detail.empty() ? first->summary : first->detail;
+  // Terraform ends a function's error with its own period.
+  // (One sentence period; an ellipsis stays.)
+  if (absl::EndsWith(text, ".") && !absl::EndsWith(text, "..")) text.pop_back();
+  const std::string note = converter.InferredKindNote(first->path);
+  if (!note.empty()) text = absl::StrCat(note, ": ", text);
   if (errors > 1) absl::StrAppend(&text, " (and ", errors - 1, " more)");
   return Error(converter.ManifestPath(first->path), text);
 }
@@ -328,7 +354,9 @@ absl::StatusOr<Manifest> Parse(std::string_view text) {
       return Error(path, "unknown field; a manifest has apiVersion, kind, metadata, spec");
     }
     auto [seen, fresh] = spelled.emplace(name, key);
-    if (!fresh) return Error(path, absl::StrCat("given twice (also as ", seen->second, ")"));
+    if (!fresh) {
+      return Error(path, absl::StrCat("given twice (also as ", ShownKey(seen->second), ")"));
+    }
     top[name] = it->second;
   }
   auto scalar = [&](const std::string& name) -> std::optional<std::string> {
@@ -355,7 +383,9 @@ absl::StatusOr<Manifest> Parse(std::string_view text) {
     return Error("metadata", absl::StrCat("expected a mapping, not ", NodeName(top["metadata"])));
   }
   const YAML::Node spec_node = top.count("spec") ? top["spec"] : YAML::Node();
-  if (IsAbsent(spec_node)) return Error("spec", absl::StrCat("required: the ", *kind_name, " spec"));
+  if (IsAbsent(spec_node)) {
+    return Error("spec", absl::StrCat("required: the ", *kind_name, " spec"));
+  }
 
   std::shared_ptr<const fw::ObjectSpec> args = ArgumentSpec(*kind->spec());
   Converter converter(kind->kind);
@@ -416,9 +446,10 @@ absl::StatusOr<Manifest> ParseManifest(std::string_view text) {
   try {
     return Parse(text);
   } catch (const YAML::Exception& e) {
-    return absl::InvalidArgumentError(absl::StrCat("manifest: not valid YAML: ", e.msg));
+    return absl::InvalidArgumentError(
+        YamlErrorText(e.msg, e.mark.is_null() ? -1 : e.mark.line, e.mark.column));
   } catch (const std::exception& e) {
-    return absl::InvalidArgumentError(absl::StrCat("manifest: cannot be read: ", e.what()));
+    return absl::InvalidArgumentError(YamlErrorText(e.what(), -1, 0));
   }
 }
 

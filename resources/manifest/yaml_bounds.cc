@@ -60,7 +60,28 @@ class BoundsHandler final : public YAML::EventHandler {
   size_t nodes_ = 0;
 };
 
+// How much of yaml-cpp's message is kept.
+constexpr size_t kMaxMessage = 120;
+
 }  // namespace
+
+std::string YamlErrorText(const std::string& message, int line, int column) {
+  std::string clean;
+  for (unsigned char c : message) {
+    if (clean.size() >= kMaxMessage) {
+      clean += "...";
+      break;
+    }
+    if (c >= 0x20 && c < 0x7f) {
+      clean += static_cast<char>(c);
+    } else {
+      absl::StrAppend(&clean, "\\x", absl::Hex(c, absl::kZeroPad2));
+    }
+  }
+  if (line < 0) return absl::StrCat("manifest: not valid YAML: ", clean);
+  return absl::StrCat("manifest: not valid YAML (line ", line + 1, ", column ", column + 1,
+                      "): ", clean);
+}
 
 absl::Status CheckYamlBounds(std::string_view text, const YamlLimits& limits) {
   if (text.size() > limits.max_bytes) {
@@ -79,12 +100,8 @@ absl::Status CheckYamlBounds(std::string_view text, const YamlLimits& limits) {
   } catch (const OverLimit& e) {
     return absl::InvalidArgumentError(e.message);
   } catch (const YAML::Exception& e) {
-    if (e.mark.is_null()) {
-      return absl::InvalidArgumentError(absl::StrCat("manifest: not valid YAML: ", e.msg));
-    }
-    return absl::InvalidArgumentError(absl::StrCat("manifest: not valid YAML (line ",
-                                                   e.mark.line + 1, ", column ",
-                                                   e.mark.column + 1, "): ", e.msg));
+    return absl::InvalidArgumentError(
+        YamlErrorText(e.msg, e.mark.is_null() ? -1 : e.mark.line, e.mark.column));
   }
   return absl::OkStatus();
 }

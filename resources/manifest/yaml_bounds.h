@@ -8,6 +8,7 @@
 #define RESOURCES_MANIFEST_YAML_BOUNDS_H_
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 #include "absl/status/status.h"
@@ -23,6 +24,11 @@ struct YamlLimits {
 // OK when `text` is one well-formed YAML document (or none) within `limits`;
 // otherwise InvalidArgument with a one-line message ("manifest: ...").
 absl::Status CheckYamlBounds(std::string_view text, const YamlLimits& limits = {});
+
+// "manifest: not valid YAML (line L, column C): MESSAGE" for a yaml-cpp
+// exception; its message may quote raw input, so only printable ASCII of
+// it is kept (other bytes as \xNN) and it is cut short.
+std::string YamlErrorText(const std::string& message, int line, int column);
 
 }  // namespace resources::manifest
 
