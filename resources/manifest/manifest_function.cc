@@ -15,8 +15,7 @@ namespace fw = tfplugin::fw;
 std::unique_ptr<tfplugin::Function> NewManifestFunction() {
   tfplugin::FunctionSignature sig;
   sig.parameters.push_back(
-      {"text",
-       tfplugin::cty::Type::String(),
+      {"text", tfplugin::cty::Type::String(),
        absl::StrCat("The YAML text of one Project Planton manifest (`apiVersion: ", kApiVersion,
                     "`, `kind`, `metadata`, `spec`), for example `file(\"web.yaml\")`."),
        false, false});
@@ -27,7 +26,9 @@ std::unique_ptr<tfplugin::Function> NewManifestFunction() {
   sig.description = absl::StrCat(
       "Parses the YAML text of a Project Planton manifest and returns its `spec` as an object "
       "whose attributes are the arguments of the resource that implements the manifest's `kind` "
-      "(", ManifestKindNames(), "), so a resource or a module can be driven by the manifest. "
+      "(",
+      ManifestKindNames(),
+      "), so a resource or a module can be driven by the manifest. "
       "Field names may be written in camelCase (`instanceName`) or snake_case "
       "(`instance_name`); a field the manifest leaves out is null. A reference "
       "(`StringValueOrRef`) is `value` or `valueFrom: {kind, env, name, fieldPath}`, returned as "

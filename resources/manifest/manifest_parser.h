@@ -31,10 +31,6 @@ absl::StatusOr<Manifest> ParseManifest(std::string_view text);
 // computed-only attributes, at every level.
 std::shared_ptr<const tfplugin::fw::ObjectSpec> ArgumentSpec(const tfplugin::fw::ObjectSpec& spec);
 
-// "instance_name" -> "instanceName" and back.
-std::string CamelCase(std::string_view snake);
-std::string SnakeCase(std::string_view camel);
-
 }  // namespace resources::manifest
 
 #endif  // RESOURCES_MANIFEST_MANIFEST_PARSER_H_

@@ -85,8 +85,8 @@ std::string YamlErrorText(const std::string& message, int line, int column) {
 
 absl::Status CheckYamlBounds(std::string_view text, const YamlLimits& limits) {
   if (text.size() > limits.max_bytes) {
-    return absl::InvalidArgumentError(absl::StrCat("manifest: ", text.size(),
-                                                   " bytes; at most ", limits.max_bytes));
+    return absl::InvalidArgumentError(
+        absl::StrCat("manifest: ", text.size(), " bytes; at most ", limits.max_bytes));
   }
   std::istringstream in{std::string(text)};
   try {
