@@ -5,6 +5,7 @@
 #include "resources/firewall/firewall.h"
 #include "resources/instance_password/instance_password.h"
 #include "resources/ip_address/ip_address_resource.h"
+#include "resources/manifest/manifest_function.h"
 #include "resources/ssh_key/ssh_key.h"
 #include "resources/volume/volume_resource.h"
 #include "resources/vpc/vpc.h"
@@ -34,6 +35,7 @@ void AddCivoComponents(const std::shared_ptr<const ProviderContext>& context, Co
   sink.AddEphemeralResource(instance_password::NewInstancePassword(context));
 
   // Functions.
+  sink.AddFunction(manifest::NewManifestFunction());
 }
 
 }  // namespace resources

@@ -7,6 +7,7 @@ pkgs=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev libcurl4-openssl-dev rapidjson-dev libmsgpack-cxx-dev libssl-dev
   libgtest-dev libgmock-dev libcpp-httplib-dev
+  libyaml-cpp-dev
   curl
 )
 if [ "${1:-}" = "--with-tfdriver" ]; then

@@ -9,9 +9,11 @@
 #include "absl/strings/strip.h"
 #include "resources/civo_provider.h"
 #include "resources/compute_instance/spec.h"
+#include "resources/manifest/manifest_function.h"
 #include "resources/provider_config.h"
 #include "tools/docgen/kind_pages.h"
 #include "tools/docgen/ephemeral_pages.h"
+#include "tfplugin/framework/docs.h"
 #include "tools/docgen/schema_markdown.h"
 
 namespace docgen {
@@ -29,6 +31,14 @@ std::vector<DocumentedResource> Resources() {
       {&resources::compute_instance::ComputeInstanceTypeName(),
        &resources::compute_instance::ComputeInstanceSchema()},
   };
+}
+
+// Every provider function, documented as functions/NAME.md from the
+// signature Terraform is served (and a template for the examples).
+std::vector<std::unique_ptr<tfplugin::Function>> Functions() {
+  std::vector<std::unique_ptr<tfplugin::Function>> out;
+  out.push_back(resources::manifest::NewManifestFunction());
+  return out;
 }
 
 absl::StatusOr<std::string> Render(const std::filesystem::path& root, const std::string& template_name,
@@ -105,6 +115,15 @@ absl::StatusOr<std::map<std::string, std::string>> RenderPages(const std::filesy
         !s.ok()) {
       return s;
     }
+  }
+
+  for (const std::unique_ptr<tfplugin::Function>& f : Functions()) {
+    const std::string page_name = absl::StrCat("functions/", f->name(), ".md");
+    absl::StatusOr<std::string> page = Render(
+        root, page_name + ".tmpl",
+        {{"function", tfplugin::fw::RenderFunctionDoc("civo", f->name(), f->signature())}});
+    if (!page.ok()) return page.status();
+    pages[page_name] = *std::move(page);
   }
   return pages;
 }
