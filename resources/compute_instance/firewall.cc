@@ -1,39 +1,22 @@
 #include "resources/compute_instance/firewall.h"
 
-#include "rapidjson/document.h"
-#include "rapidjson/stringbuffer.h"
-#include "rapidjson/writer.h"
+#include "tfplugin/framework/private_state.h"
 
 namespace resources::compute_instance {
 
 namespace {
 
-// The private state is a JSON object (empty: none); this key marks
-// `firewall_ids` as read from the API.
+// The private state's flag that marks `firewall_ids` as read from the API.
 constexpr char kFromApiKey[] = "firewall_ids_from_api";
 
 }  // namespace
 
 bool FirewallIdsFromApi(const std::string& private_data) {
-  if (private_data.empty()) return false;
-  rapidjson::Document d;
-  d.Parse(private_data.c_str(), private_data.size());
-  if (d.HasParseError() || !d.IsObject()) return false;
-  auto it = d.FindMember(kFromApiKey);
-  return it != d.MemberEnd() && it->value.IsBool() && it->value.GetBool();
+  return tfplugin::fw::PrivateFlag(private_data, kFromApiKey);
 }
 
 std::string WithFirewallIdsFromApi(const std::string& private_data, bool from_api) {
-  rapidjson::Document d;
-  if (!private_data.empty()) d.Parse(private_data.c_str(), private_data.size());
-  if (private_data.empty() || d.HasParseError() || !d.IsObject()) d.SetObject();
-  d.RemoveMember(kFromApiKey);
-  if (from_api) d.AddMember(rapidjson::StringRef(kFromApiKey), true, d.GetAllocator());
-  if (d.MemberCount() == 0) return "";
-  rapidjson::StringBuffer buf;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  d.Accept(w);
-  return std::string(buf.GetString(), buf.GetSize());
+  return tfplugin::fw::WithPrivateFlag(private_data, kFromApiKey, from_api);
 }
 
 Maybe<std::vector<ValueOrRef>> FirewallIdsAsRead(const std::string& firewall_id) {
