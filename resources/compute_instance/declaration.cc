@@ -23,6 +23,12 @@ constexpr size_t kMaxInstanceNameLength = 63;
 // SPEC.md: user_data at most 32768 bytes.
 constexpr size_t kMaxUserDataBytes = 32768;
 
+// The warnings for lists of which Civo uses only the first element.
+constexpr char kOnlyFirstKeyUsedDetail[] =
+    "Civo takes one; the first is used; add more keys through user_data.";
+constexpr char kOnlyFirstFirewallUsedDetail[] =
+    "Civo takes one; the first is used; put all the rules you need into that firewall.";
+
 fw::Object<Timeouts> TimeoutsObject() {
   const std::string limit = LimitSentence(kMaxDurationLength);
   return fw::Object<Timeouts>()

@@ -19,12 +19,6 @@ namespace resources::compute_instance {
 // Validates a whole config against the declaration.
 void ValidateConfig(const tfplugin::cty::Value& config, tfplugin::Diagnostics& diags);
 
-// The warning text for lists of which Civo uses only the first element.
-inline constexpr char kOnlyFirstKeyUsedDetail[] =
-    "Civo takes one; the first is used; add more keys through user_data.";
-inline constexpr char kOnlyFirstFirewallUsedDetail[] =
-    "Civo takes one; the first is used; put all the rules you need into that firewall.";
-
 struct StringLimits {
   size_t max_length = 0;
   bool count_bytes = false;      // max_length counts bytes rather than characters
