@@ -25,7 +25,7 @@ namespace {
 using tfplugin::Diagnostics;
 using IC = InstanceConfig;
 
-// Copies the named fields from one model to another.
+// Copies the given fields from one model to another.
 using FieldCopy = std::function<void(const IC& from, IC& to)>;
 template <typename... F>
 FieldCopy Fields(F IC::*... fields) {
