@@ -122,6 +122,8 @@ struct FieldBinding {
   std::function<void(const cty::Value&, M&, const AttributePath&, Diagnostics&)> decode;
   std::function<cty::Value(const M&)> encode;
   std::function<bool(const M&, const M&)> equal;
+  // Set by every Attr builder; a binding made by hand without them is not
+  // found by NameOf and not copied by KeepKnown.
   std::function<void(const M& from, M& to)> copy;
   std::any member;  // the field's member pointer (F M::*): finds the attribute by field
 };
@@ -296,7 +298,7 @@ class Object {
   // break that; the unknown ones are what the apply learns.
   M KeepKnown(const M& planned, M observed) const {
     for (const FieldBinding<M>& f : *fields_) {
-      if (f.encode(planned).IsWhollyKnown()) f.copy(planned, observed);
+      if (f.copy && f.encode(planned).IsWhollyKnown()) f.copy(planned, observed);
     }
     return observed;
   }
