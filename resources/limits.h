@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <string>
 
+#include "tfplugin/diagnostics.h"
+
 namespace resources {
 
 // Lengths shared by every resource (SPEC.md: `size`, `image`, names and ids
@@ -22,6 +24,20 @@ inline constexpr size_t kMaxDurationLength = 32;
 inline std::string MaxLengthText(size_t max_length, bool count_bytes = false) {
   return "at most " + std::to_string(max_length) + (count_bytes ? " bytes" : " characters");
 }
+
+// The resource attribute a path starts with ("tags" for tags[2]; "" for none).
+std::string RootAttribute(const tfplugin::AttributePath& path);
+
+// " At most 255 characters." / " Each item at most 255 characters." (`subject`
+// "Each item at most"): the limit as an attribute's description states it.
+std::string LimitSentence(size_t max_length, bool count_bytes = false,
+                          const char* subject = "At most");
+
+// False, with one error on `path` naming the maximum and the length (and
+// quoting the value's beginning unless `sensitive`), when `s` is longer than
+// `max_length` (0: no limit); the caller then checks nothing else on it.
+bool CheckMaxLength(const std::string& s, size_t max_length, bool count_bytes, bool sensitive,
+                    const tfplugin::AttributePath& path, tfplugin::Diagnostics& diags);
 
 }  // namespace resources
 

@@ -1,43 +1,40 @@
 #include "resources/string_rules.h"
 
+#include <cstdlib>
+
+#include "tfplugin/framework/pattern.h"
+
 namespace resources {
 namespace {
 
-bool IsLowerAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-// ^[a-z0-9]([<inner>]*[a-z0-9])?$ where <inner> is [a-z0-9] plus `extra`.
-bool LabelLike(std::string_view s, std::string_view extra) {
-  if (s.empty() || !IsLowerAlnum(s.front()) || !IsLowerAlnum(s.back())) return false;
-  for (char c : s) {
-    if (!IsLowerAlnum(c) && extra.find(c) == std::string_view::npos) return false;
-  }
-  return true;
+// Compiled once; the patterns are constants, so a failure is a build-time
+// mistake that the first use (and the tests) reveal.
+const tfplugin::fw::Pattern& Compiled(const char* source) {
+  auto p = tfplugin::fw::Pattern::Compile(source);
+  if (!p.ok()) std::abort();
+  return *new tfplugin::fw::Pattern(*std::move(p));
 }
 
 }  // namespace
 
-bool MatchesNamePattern(std::string_view s) { return LabelLike(s, ".-"); }
+bool MatchesNamePattern(std::string_view s) {
+  static const tfplugin::fw::Pattern& p = Compiled(kNamePattern);
+  return p.FullMatch(s);
+}
 
-bool MatchesImagePattern(std::string_view s) { return LabelLike(s, "-"); }
+bool MatchesImagePattern(std::string_view s) {
+  static const tfplugin::fw::Pattern& p = Compiled(kImagePattern);
+  return p.FullMatch(s);
+}
 
 bool MatchesRegionPattern(std::string_view s) {
-  size_t letters = 0;
-  while (letters < s.size() && IsAsciiLetter(s[letters])) ++letters;
-  const size_t digits = s.size() - letters;
-  if (letters < 2 || letters > 8 || digits < 1 || digits > 3) return false;
-  for (size_t i = letters; i < s.size(); ++i) {
-    if (!IsDigit(s[i])) return false;
-  }
-  return true;
+  static const tfplugin::fw::Pattern& p = Compiled(kRegionPattern);
+  return p.FullMatch(s);
 }
 
 bool HasWhitespace(std::string_view s) {
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') return true;
-  }
-  return false;
+  static const tfplugin::fw::Pattern& p = Compiled(R"(.*\s.*)");
+  return p.FullMatch(s);
 }
 
 }  // namespace resources

@@ -1,7 +1,8 @@
-// The shapes SPEC.md gives Civo strings, each checked by one plain loop over
-// the characters: linear time and constant stack whatever the length.
-// (std::regex matching recursed once per character, so a 60,000-character
-// `size` overflowed the stack and killed the provider.)
+// The shapes SPEC.md gives Civo strings, as patterns for the framework's
+// matcher (tfplugin/framework/pattern.h: no backtracking, linear time and
+// constant stack whatever the length; std::regex matching recursed once per
+// character, so a 60,000-character `size` overflowed the stack and killed
+// the provider).
 #ifndef RESOURCES_STRING_RULES_H_
 #define RESOURCES_STRING_RULES_H_
 
@@ -9,18 +10,21 @@
 
 namespace resources {
 
-// ^[a-z0-9]([a-z0-9.\-]*[a-z0-9])?$ : instance names (hostnames) and sizes.
+// Instance names (hostnames) and sizes.
+inline constexpr char kNamePattern[] = R"(^[a-z0-9]([a-z0-9.\-]*[a-z0-9])?$)";
+// Disk image names and ids.
+inline constexpr char kImagePattern[] = R"(^[a-z0-9]([-a-z0-9]*[a-z0-9])?$)";
+// Civo region codes, any case.
+inline constexpr char kRegionPattern[] = R"(^[A-Za-z]{2,8}[0-9]{1,3}$)";
+
 bool MatchesNamePattern(std::string_view s);
-// ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$ : disk image names and ids.
 bool MatchesImagePattern(std::string_view s);
-// ^[A-Za-z]{2,8}[0-9]{1,3}$ : Civo region codes, any case.
 bool MatchesRegionPattern(std::string_view s);
 // Whether any byte is ASCII whitespace (Civo joins tags with spaces).
 bool HasWhitespace(std::string_view s);
 
-// A rule as the spec table declares it: the check, the regular expression
-// it is equivalent to (for the docs) and what a diagnostic says after the
-// quoted value when it fails.
+// A rule as the declarations use it: the check, the pattern it applies (for
+// the docs) and what a diagnostic says after the quoted value when it fails.
 struct StringRule {
   bool (*matches)(std::string_view);
   const char* pattern;
@@ -28,13 +32,13 @@ struct StringRule {
 };
 
 inline constexpr StringRule kNameRule{
-    &MatchesNamePattern, R"(^[a-z0-9]([a-z0-9.\-]*[a-z0-9])?$)",
+    &MatchesNamePattern, kNamePattern,
     R"(does not match ^[a-z0-9]([a-z0-9.\-]*[a-z0-9])?$ (lower-case letters, digits, '.' and '-', starting and ending with a letter or digit))"};
 inline constexpr StringRule kImageRule{
-    &MatchesImagePattern, R"(^[a-z0-9]([-a-z0-9]*[a-z0-9])?$)",
+    &MatchesImagePattern, kImagePattern,
     R"(does not match ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$ (lower-case letters, digits and '-', starting and ending with a letter or digit))"};
 inline constexpr StringRule kRegionRule{
-    &MatchesRegionPattern, R"(^[A-Za-z]{2,8}[0-9]{1,3}$)",
+    &MatchesRegionPattern, kRegionPattern,
     "is not a Civo region code (for example LON1, NYC1, FRA1)"};
 
 }  // namespace resources

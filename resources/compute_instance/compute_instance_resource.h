@@ -1,54 +1,55 @@
-// civo_compute_instance as a tfplugin::Resource: dispatches each protocol
-// operation to the file that does it.
+// civo_compute_instance: the typed hooks of a framework resource. The
+// framework does the protocol and the generic work (schema, validation,
+// planning rules, the "not configured" guard, decoding, encoding); each
+// hook is defined in the file named after it: plan.cc (ModifyPlan),
+// create.cc, read.cc, update.cc, delete.cc, import.cc, moves.cc.
 #ifndef RESOURCES_COMPUTE_INSTANCE_COMPUTE_INSTANCE_RESOURCE_H_
 #define RESOURCES_COMPUTE_INSTANCE_COMPUTE_INSTANCE_RESOURCE_H_
 
 #include <memory>
 #include <string>
-#include <vector>
 
+#include "resources/compute_instance/model.h"
 #include "resources/provider_context.h"
-#include "tfplugin/framework/context.h"
-#include "tfplugin/resource.h"
+#include "tfplugin/framework/resource.h"
 
 namespace resources::compute_instance {
 
-// The framework's Component gives the "provider not configured" guard (the
-// provider attaches its link); create, read, update, delete and import run
-// only behind it.
-class ComputeInstanceResource final : public tfplugin::Resource, public tfplugin::fw::Component {
+class ComputeInstanceResource final : public tfplugin::fw::Resource<InstanceConfig> {
  public:
   explicit ComputeInstanceResource(std::shared_ptr<const ProviderContext> context);
 
-  const std::string& type_name() const override;
-  const tfplugin::Schema& schema() const override;
-  void Validate(const tfplugin::RequestContext& ctx, const tfplugin::cty::Value& config,
-                tfplugin::Diagnostics& diags) const override;
-  tfplugin::PlanResponse Plan(const tfplugin::RequestContext& ctx, const tfplugin::PlanRequest& req,
-                              tfplugin::Diagnostics& diags) override;
-  tfplugin::ApplyResponse Apply(const tfplugin::RequestContext& ctx,
-                                const tfplugin::ApplyRequest& req,
-                                tfplugin::Diagnostics& diags) override;
-  tfplugin::ReadResponse Read(const tfplugin::RequestContext& ctx, const tfplugin::ReadRequest& req,
-                              tfplugin::Diagnostics& diags) override;
-  std::vector<tfplugin::ImportedObject> Import(const tfplugin::RequestContext& ctx,
-                                               const std::string& id,
-                                               tfplugin::Diagnostics& diags) override;
+ protected:
+  using Context = tfplugin::fw::Context;
+  using Diagnostics = tfplugin::Diagnostics;
 
-  // --- migrate: state moved from civo/civo's civo_instance and states of
-  // older schema versions (move_from_civo.h, state_upgrade.h; the bodies are
-  // in compute_instance_moves.cc). On fw::Resource these are the MoveFrom and
-  // UpgradeFrom hooks (and ResourceOptions.accepts_moved_state/version).
-  bool SupportsMoveState() const override { return true; }
-  tfplugin::MoveStateResponse MoveState(const tfplugin::RequestContext& ctx,
-                                        const tfplugin::MoveStateRequest& req,
-                                        tfplugin::Diagnostics& diags) override;
-  tfplugin::cty::Value UpgradeState(const tfplugin::RequestContext& ctx, int64_t version,
-                                    const std::string& raw_json,
-                                    tfplugin::Diagnostics& diags) const override;
-  // --- end migrate.
+  // Resolution through the API: sizes and images checked, references
+  // compared by the ids they resolve to, a disk that would shrink, the
+  // firewall, the computed values resolution learns.
+  void ModifyPlan(const Context& ctx, tfplugin::fw::PlanChange<InstanceConfig>& plan,
+                  Diagnostics& diags) override;
+  void Create(const Context& ctx, const tfplugin::fw::Change<InstanceConfig>& change,
+              tfplugin::fw::NewState<InstanceConfig>& out, Diagnostics& diags) override;
+  void ReadState(const Context& ctx, tfplugin::fw::NewState<InstanceConfig>& out,
+                 Diagnostics& diags) override;
+  void Update(const Context& ctx, const tfplugin::fw::Change<InstanceConfig>& change,
+              tfplugin::fw::NewState<InstanceConfig>& out, Diagnostics& diags) override;
+  void Delete(const Context& ctx, const tfplugin::fw::Change<InstanceConfig>& change,
+              Diagnostics& diags) override;
+  void ImportState(const Context& ctx, const std::string& id,
+                   tfplugin::fw::NewState<InstanceConfig>& out, Diagnostics& diags) override;
+
+  // A state moved from civo/civo's civo_instance (move_from_civo.h) and
+  // states of older schema versions (state_upgrade.h); both in moves.cc.
+  void MoveFrom(const Context& ctx, const tfplugin::MoveStateRequest& req,
+                tfplugin::fw::NewState<InstanceConfig>& out, Diagnostics& diags) override;
+  bool UpgradeFrom(const Context& ctx, int64_t version, const std::string& raw_json,
+                   InstanceConfig& state, Diagnostics& diags) const override;
 
  private:
+  // The provider as this request sees it (client, catalogue, cancellation).
+  ApiSession Session(const Context& ctx) const { return context_->Session(ctx.request()); }
+
   std::shared_ptr<const ProviderContext> context_;
 };
 

@@ -1,5 +1,7 @@
-#include "resources/compute_instance/create.h"
-
+// Create: POST the instance (recognisably, so an ambiguous failure never
+// creates twice), wait until ACTIVE, then attach volumes and assign the
+// reserved IP. A failure after the POST still returns the instance id, so
+// Terraform taints it and nothing leaks.
 #include <algorithm>
 #include <chrono>
 #include <optional>
@@ -11,6 +13,8 @@
 #include "resources/compute_instance/api_errors.h"
 #include "resources/compute_instance/attachments.h"
 #include "resources/compute_instance/change_once.h"
+#include "resources/compute_instance/compute_instance_resource.h"
+#include "resources/compute_instance/declaration.h"
 #include "resources/compute_instance/model.h"
 #include "resources/compute_instance/resolve.h"
 #include "resources/compute_instance/state_mapping.h"
@@ -18,10 +22,6 @@
 namespace resources::compute_instance {
 
 namespace {
-
-using tfplugin::AttributePath;
-using tfplugin::Diagnostics;
-using tfplugin::cty::Value;
 
 // POST attempts after ambiguous failures that left no instance behind.
 constexpr int kMaxCreateAttempts = 4;
@@ -74,23 +74,25 @@ absl::StatusOr<civoapi::Instance> PostOnce(civoapi::Client& client,
 
 }  // namespace
 
-tfplugin::ApplyResponse CreateInstance(const ApiSession& session,
-                                       const tfplugin::ApplyRequest& req, Diagnostics& diags) {
-  tfplugin::ApplyResponse resp;
-  resp.private_data = req.planned_private;
-  resp.new_state = Value::Null();
-  const Value& planned = req.planned_state;
-  const InstanceConfig config = ReadInstanceConfig(planned);
-  const auto deadline = std::chrono::steady_clock::now() + config.create_timeout;
+void ComputeInstanceResource::Create(const Context& ctx,
+                                     const tfplugin::fw::Change<InstanceConfig>& change,
+                                     tfplugin::fw::NewState<InstanceConfig>& out,
+                                     Diagnostics& diags) {
+  using IC = InstanceConfig;
+  const ApiSession session = Session(ctx);
+  const IC& config = change.planned;
+  const auto deadline = std::chrono::steady_clock::now() + config.Timeout(&Timeouts::create);
 
   Resolver resolver(session, config.region);
   const ResolvedConfig r = ResolveConfig(resolver, config, diags);
-  if (diags.HasError()) return resp;
+  if (diags.HasError()) return;
   if (!r.network.known() || !r.image.known() || !config.size.is_known() ||
       !config.instance_name.is_known()) {
     diags.AddError("Incomplete configuration at apply",
-                   "instance_name, size, image and network must be known to create an instance.");
-    return resp;
+                   absl::StrCat(NameOf(&IC::instance_name), ", ", NameOf(&IC::size), ", ",
+                                NameOf(&IC::image), " and ", NameOf(&IC::network),
+                                " must be known to create an instance."));
+    return;
   }
   const civoapi::CallOptions opts = session.Call(resolver.region(), deadline);
   civoapi::Client& client = *session.client;
@@ -110,15 +112,15 @@ tfplugin::ApplyResponse CreateInstance(const ApiSession& session,
   auto posted = PostOnce(client, create, opts, marker);
   if (!posted.ok()) {
     AddApiError(diags, "Could not create the instance", posted.status());
-    return resp;
+    return;
   }
   civoapi::Instance inst = *posted;
   const std::string id = inst.id;
 
-  // From here on the instance exists: every return carries its id.
-  auto partial = [&](const civoapi::Instance& seen) {
-    return MergeKnown(planned, WithApiComputed(planned, seen));
-  };
+  // From here on the instance exists: the state keeps its id whatever
+  // fails, so Terraform taints it and nothing leaks.
+  out.keep_on_error = true;
+  out.state = AfterApply(config, inst);
 
   // The marker has done its job once we hold the id: remove it now, while
   // the instance builds, so the call costs no time after ACTIVE (at
@@ -128,18 +130,18 @@ tfplugin::ApplyResponse CreateInstance(const ApiSession& session,
                           InstanceTagsAre(client, opts, id, tags));
       !s.ok()) {
     diags.AddWarning("Could not remove the create marker tag",
-                     absl::StrCat("The instance keeps the tag ", marker,
-                                  " (it is not shown in `tags`): ", s.message()));
+                     absl::StrCat("The instance keeps the tag ", marker, " (it is not shown in `",
+                                  NameOf(&IC::tags), "`): ", s.message()));
   }
 
   auto active = client.WaitInstance(
       id, [](const civoapi::Instance& i) { return i.status == "ACTIVE"; }, opts);
   if (!active.ok()) {
     AddApiError(diags, "The instance did not become ACTIVE", active.status());
-    resp.new_state = partial(inst);
-    return resp;
+    return;
   }
   inst = *active;
+  out.state = AfterApply(config, inst);
 
   const AttachTarget target{client, opts, id};
   bool attached_anything = false;  // then the ACTIVE view above is stale
@@ -147,29 +149,24 @@ tfplugin::ApplyResponse CreateInstance(const ApiSession& session,
     for (size_t i = 0; i < r.volumes.value.size(); ++i) {
       if (auto s = AttachVolumeTakingOver(target, r.volumes.value[i], diags); !s.ok()) {
         AddApiError(diags, "Could not attach a volume", s,
-                    AttributePath::Root("volume_ids").Index(static_cast<int64_t>(i)));
-        resp.new_state = partial(inst);
-        return resp;
+                    PathOf(&IC::volume_ids).Index(static_cast<int64_t>(i)));
+        return;
       }
       attached_anything = true;
     }
   }
   if (r.reserved_ip.known()) {
     if (auto s = AssignReservedIpTakingOver(target, r.reserved_ip.id, diags); !s.ok()) {
-      AddApiError(diags, "Could not assign the reserved IP", s,
-                  AttributePath::Root("reserved_ip_id"));
-      resp.new_state = partial(inst);
-      return resp;
+      AddApiError(diags, "Could not assign the reserved IP", s, PathOf(&IC::reserved_ip));
+      return;
     }
     attached_anything = true;
   }
 
   if (attached_anything) {
     auto final_view = client.GetInstance(id, opts);
-    if (final_view.ok()) inst = *final_view;
+    if (final_view.ok()) out.state = AfterApply(config, *final_view);
   }
-  resp.new_state = partial(inst);
-  return resp;
 }
 
 }  // namespace resources::compute_instance

@@ -14,134 +14,35 @@
 
 namespace resources::compute_instance {
 
-namespace {
-
 namespace fw = tfplugin::fw;
-using tfplugin::AttributePath;
-using tfplugin::Diagnostics;
 using tfplugin::cty::Value;
-using Decl = fw::AttrDecl<InstanceConfig>;
+
+namespace {
 
 // The instance name becomes the hostname: one DNS label's worth.
 constexpr size_t kMaxInstanceNameLength = 63;
 // SPEC.md: user_data at most 32768 bytes.
 constexpr size_t kMaxUserDataBytes = 32768;
 
-// " At most 255 characters." (the limit as the description states it).
-std::string Limit(size_t max_length, bool count_bytes = false, const char* subject = "At most") {
-  return absl::StrCat(" ", subject, " ", max_length, count_bytes ? " bytes." : " characters.");
-}
-
-fw::AttrSpec StringMember(std::string name, std::string description) {
-  fw::AttrSpec a;
-  a.name = std::move(name);
-  a.type = tfplugin::cty::Type::String();
-  a.optional = true;
-  a.description = std::move(description);
-  return a;
-}
-
-// StringValueOrRef: {value, value_from {kind, name}}.
-std::shared_ptr<const fw::ObjectSpec> RefSpec(const std::string& kind) {
-  fw::AttrSpec kind_attr = StringMember(
-      "kind", absl::StrCat("The kind of the referenced object; when set it must be `", kind, "`.",
-                           Limit(kMaxKindLength)));
-  fw::AttrSpec name_attr = StringMember(
-      "name", absl::StrCat("The name (label) of an existing object in the instance's region.",
-                           Limit(kMaxNameLength)));
-  name_attr.optional = false;
-  name_attr.required = true;
-  auto from = std::make_shared<fw::ObjectSpec>();
-  from->attributes = {std::move(kind_attr), std::move(name_attr)};
-
-  fw::AttrSpec value_from;
-  value_from.name = "value_from";
-  value_from.nest = fw::AttrSpec::Nest::kSingle;
-  value_from.nested = std::move(from);
-  value_from.optional = true;
-  value_from.description =
-      absl::StrCat("Names an existing `", kind,
-                   "` by its name; resolved to its id through the Civo API at plan and apply "
-                   "time.");
-  auto ref = std::make_shared<fw::ObjectSpec>();
-  ref->attributes = {
-      StringMember("value", absl::StrCat("The object's id, written literally. Exactly one of "
-                                         "`value` and `value_from` is set.",
-                                         Limit(kMaxNameLength))),
-      std::move(value_from)};
-  return ref;
-}
-
-Value EncodeRef(const ValueOrRef& r) {
-  switch (r.form) {
-    case ValueOrRef::Form::kNull:
-      return Value::Null();
-    case ValueOrRef::Form::kUnknown:
-      return Value::Unknown();
-    case ValueOrRef::Form::kValue:
-      return ValueOrRefWithValue(r.value);
-    case ValueOrRef::Form::kValueFrom:
-      break;
-  }
-  return Value::Object(
-      {{"value", Value::Null()},
-       {"value_from", Value::Object({{"kind", r.kind.empty() ? Value::Null() : Value::String(r.kind)},
-                                     {"name", Value::String(r.name)}})}});
-}
-
-fw::AttrSpec RefAttr(std::string name, const std::string& kind, bool list) {
-  fw::AttrSpec a;
-  a.name = std::move(name);
-  a.nest = list ? fw::AttrSpec::Nest::kList : fw::AttrSpec::Nest::kSingle;
-  a.nested = RefSpec(kind);
-  a.optional = true;
-  return a;
-}
-
-// One reference (network, reserved_ip_id).
-Decl Ref(std::string name, ValueOrRef InstanceConfig::*member, const std::string& kind) {
-  fw::FieldBinding<InstanceConfig> f;
-  f.decode = [member](const Value& v, InstanceConfig& m, const AttributePath&, Diagnostics&) {
-    m.*member = ParseValueOrRef(v);
-  };
-  f.encode = [member](const InstanceConfig& m) { return EncodeRef(m.*member); };
-  f.equal = [member](const InstanceConfig& a, const InstanceConfig& b) {
-    return a.*member == b.*member;
-  };
-  return Decl(RefAttr(std::move(name), kind, false), std::move(f));
-}
-
-// A list of references (firewall_ids, volume_ids).
-Decl RefList(std::string name, Maybe<std::vector<ValueOrRef>> InstanceConfig::*member,
-             const std::string& kind) {
-  fw::FieldBinding<InstanceConfig> f;
-  f.decode = [member](const Value& v, InstanceConfig& m, const AttributePath&, Diagnostics&) {
-    m.*member = ParseValueOrRefList(v);
-  };
-  f.encode = [member](const InstanceConfig& m) {
-    const Maybe<std::vector<ValueOrRef>>& refs = m.*member;
-    if (refs.is_null()) return Value::Null();
-    if (refs.is_unknown()) return Value::Unknown();
-    std::vector<Value> items;
-    for (const ValueOrRef& r : refs.value) items.push_back(EncodeRef(r));
-    return Value::List(std::move(items));
-  };
-  f.equal = [member](const InstanceConfig& a, const InstanceConfig& b) {
-    return a.*member == b.*member;
-  };
-  return Decl(RefAttr(std::move(name), kind, true), std::move(f));
-}
+// The warnings for lists of which Civo uses only the first element.
+constexpr char kOnlyFirstKeyUsedDetail[] =
+    "Civo takes one; the first is used; add more keys through user_data.";
+constexpr char kOnlyFirstFirewallUsedDetail[] =
+    "Civo takes one; the first is used; put all the rules you need into that firewall.";
 
 fw::Object<Timeouts> TimeoutsObject() {
-  const std::string limit = Limit(kMaxDurationLength);
+  const std::string limit = LimitSentence(kMaxDurationLength);
   return fw::Object<Timeouts>()
       .Add(fw::Attr("create", &Timeouts::create)
+               .Validate(DurationRules(kMaxDurationLength))
                .Description(absl::StrCat(
                    "How long to wait for the instance to become ACTIVE (default `30m`).", limit)))
       .Add(fw::Attr("update", &Timeouts::update)
+               .Validate(DurationRules(kMaxDurationLength))
                .Description(
                    absl::StrCat("How long to wait for a resize to finish (default `30m`).", limit)))
       .Add(fw::Attr("delete", &Timeouts::del)
+               .Validate(DurationRules(kMaxDurationLength))
                .Description(absl::StrCat(
                    "How long to wait for the instance to be gone (default `30m`).", limit)));
 }
@@ -157,20 +58,20 @@ fw::Object<IC> MakeObject() {
                .Description(absl::StrCat(
                    "The instance's name; it becomes the hostname. Lower-case letters, digits, "
                    "`.` and `-`, starting and ending with a letter or digit.",
-                   Limit(kMaxInstanceNameLength))))
+                   LimitSentence(kMaxInstanceNameLength))))
       .Add(fw::Attr("region", &IC::region)
                .OptionalComputed()
                .Validate(StringRules({.max_length = kMaxRegionLength, .rule = &kRegionRule}))
                .Modify(ReplaceUnlessOnlyCaseChanges())
                .Description(absl::StrCat("The Civo region code (e.g. `LON1`, any case). Defaults "
                                          "to the provider's region.",
-                                         Limit(kMaxRegionLength))))
+                                         LimitSentence(kMaxRegionLength))))
       .Add(fw::Attr("size", &IC::size)
                .Required()
                .Validate(StringRules({.max_length = kMaxNameLength, .rule = &kNameRule}))
                .Description(absl::StrCat("A selectable Civo instance size, e.g. `g3.small`. "
                                          "Checked against the region's sizes at plan time.",
-                                         Limit(kMaxNameLength),
+                                         LimitSentence(kMaxNameLength),
                                          " Resized in place; a size whose disk is smaller than "
                                          "the current `disk_gb` cannot be resized and replaces "
                                          "the instance (with a warning).")))
@@ -179,13 +80,12 @@ fw::Object<IC> MakeObject() {
                .Validate(StringRules({.max_length = kMaxNameLength, .rule = &kImageRule}))
                .Description(absl::StrCat("The disk image, by name (e.g. `ubuntu-jammy`) or id. "
                                          "Checked against the region's disk images at plan time.",
-                                         Limit(kMaxNameLength),
+                                         LimitSentence(kMaxNameLength),
                                          " Replaces the instance when it names another disk "
                                          "image (a name and the id of the same image are "
                                          "equivalent).")))
-      .Add(Ref("network", &IC::network, kKindNetwork)
+      .Add(RefAttr("network", &IC::network, kKindNetwork, kMaxNameLength)
                .Required()
-               .Validate(RefRules(kKindNetwork, kMaxNameLength))
                .Description("The network (VPC) the instance joins. Replaces the instance when it "
                             "resolves to another network."))
       .Add(fw::Attr("ssh_key_ids", &IC::ssh_key_ids)
@@ -194,10 +94,10 @@ fw::Object<IC> MakeObject() {
                .Modify(ReplaceWhenFirstItemChanges())
                .Description(absl::StrCat("SSH key ids. Civo takes one key: the first is used; "
                                          "add more keys through `user_data`.",
-                                         Limit(kMaxNameLength, false, "Each item at most"))))
-      .Add(RefList("firewall_ids", &IC::firewall_ids, kKindFirewall)
+                                         LimitSentence(kMaxNameLength, false, "Each item at most"))))
+      .Add(RefListAttr("firewall_ids", &IC::firewall_ids, kKindFirewall, kMaxNameLength)
                .OptionalComputed()
-               .Validate(RefListRules(kKindFirewall, kMaxNameLength, kOnlyFirstFirewallUsedDetail))
+               .Validate(OnlyFirstUsed(kOnlyFirstFirewallUsedDetail))
                .Description(
                    "Firewalls. Civo takes one: the first is used, and a change made outside "
                    "Terraform is undone by the next apply. Null or empty: the instance keeps "
@@ -206,15 +106,13 @@ fw::Object<IC> MakeObject() {
                    "a configuration that named a firewall puts the instance back on its "
                    "network's default firewall. After import it holds the instance's "
                    "firewall as the API reports it."))
-      .Add(RefList("volume_ids", &IC::volume_ids, kKindVolume)
-               .Validate(RefListRules(kKindVolume, kMaxNameLength, nullptr))
+      .Add(RefListAttr("volume_ids", &IC::volume_ids, kKindVolume, kMaxNameLength)
                .Description(
                    "Volumes to attach once the instance is ACTIVE. Null: attachments are not "
                    "managed; a list (even empty): exactly those volumes are attached. A "
                    "volume still attached to another instance is moved to this one. Attached and "
                    "detached in place."))
-      .Add(Ref("reserved_ip_id", &IC::reserved_ip, kKindIpAddress)
-               .Validate(RefRules(kKindIpAddress, kMaxNameLength))
+      .Add(RefAttr("reserved_ip_id", &IC::reserved_ip, kKindIpAddress, kMaxNameLength)
                .Description("A reserved IP to assign once the instance is ACTIVE. One still "
                             "assigned to another instance is moved to this one. Assigned and unassigned in "
                             "place."))
@@ -223,16 +121,15 @@ fw::Object<IC> MakeObject() {
                                          {.unique_items = true, .no_whitespace_items = true}))
                .Description(absl::StrCat("Tags. Unique, not empty, no whitespace inside a tag "
                                          "(Civo joins tags with spaces).",
-                                         Limit(kMaxNameLength, false, "Each item at most"))))
+                                         LimitSentence(kMaxNameLength, false, "Each item at most"))))
       .Add(fw::Attr("user_data", &IC::user_data)
                .Sensitive()
                .Validate(StringRules(
                    {.max_length = kMaxUserDataBytes, .count_bytes = true, .sensitive = true}))
                .Modify(ReplaceWhenScriptChanges())
                .Description(absl::StrCat("A cloud-init script run at first boot.",
-                                         Limit(kMaxUserDataBytes, true))))
+                                         LimitSentence(kMaxUserDataBytes, true))))
       .Add(fw::Attr("timeouts", &IC::timeouts, TimeoutsObject())
-               .Validate(TimeoutsRules(kMaxDurationLength))
                .Description("How long create, update (resize) and delete may take; durations "
                             "such as `30m`, `1h30m` or `45s`, each defaulting to `30m`."))
       // Computed.
@@ -284,19 +181,30 @@ const fw::Object<InstanceConfig>& InstanceObject() {
   return *object;
 }
 
+const fw::ResourceOptions& InstanceOptions() {
+  static const fw::ResourceOptions* options = new fw::ResourceOptions{
+      .type_name = kTypeName,
+      .description =
+          "A Civo compute instance (the Project Planton `CivoComputeInstance`). References to "
+          "networks, firewalls, volumes and reserved IPs are written either as an id (`value`) "
+          "or by name (`value_from`); both spellings of the same object are equivalent and "
+          "switching between them never changes the instance.",
+      .needs_configuration = true,
+      .version = kInstanceSchemaVersion,  // state_upgrade.h
+      .accepts_moved_state = true};
+  return *options;
+}
+
 const tfplugin::Schema& InstanceSchema() {
-  static const tfplugin::Schema* schema = [] {
-    auto* s = new tfplugin::Schema();
-    s->version = kInstanceSchemaVersion;  // state_upgrade.h
-    s->block = fw::ToBlock(
-        *InstanceObject().spec(),
-        "A Civo compute instance (the Project Planton `CivoComputeInstance`). References to "
-        "networks, firewalls, volumes and reserved IPs are written either as an id (`value`) or "
-        "by name (`value_from`); both spellings of the same object are equivalent and switching "
-        "between them never changes the instance.");
-    return s;
-  }();
+  static const tfplugin::Schema* schema =
+      new tfplugin::Schema(fw::ResourceSchema(*InstanceObject().spec(), InstanceOptions()));
   return *schema;
 }
+
+const std::string& ComputeInstanceTypeName() { return InstanceOptions().type_name; }
+
+const tfplugin::Schema& ComputeInstanceSchema() { return InstanceSchema(); }
+
+Value NullObject() { return fw::NullObject(*InstanceObject().spec()); }
 
 }  // namespace resources::compute_instance

@@ -1,5 +1,5 @@
-#include "resources/compute_instance/delete.h"
-
+// Delete: attachments released first (only what is still this instance's),
+// then the instance, waited for until gone. Already gone is success.
 #include <chrono>
 #include <set>
 #include <string>
@@ -8,39 +8,29 @@
 #include "resources/compute_instance/api_errors.h"
 #include "resources/compute_instance/attachments.h"
 #include "resources/compute_instance/change_once.h"
-#include "resources/compute_instance/model.h"
-#include "resources/cty_access.h"
+#include "resources/compute_instance/compute_instance_resource.h"
 
 namespace resources::compute_instance {
 
-using tfplugin::Diagnostics;
-using tfplugin::cty::Value;
-
-tfplugin::ApplyResponse DeleteInstance(const ApiSession& session,
-                                       const tfplugin::ApplyRequest& req, Diagnostics& diags) {
-  tfplugin::ApplyResponse resp;
-  resp.private_data = req.planned_private;
-  resp.new_state = req.prior_state;  // what stays in state if deletion fails
-  const InstanceConfig prior = ReadInstanceConfig(req.prior_state);
+// On an error the prior state stays (the framework's rule).
+void ComputeInstanceResource::Delete(const Context& ctx,
+                                     const tfplugin::fw::Change<InstanceConfig>& change,
+                                     Diagnostics& diags) {
+  const InstanceConfig& prior = change.prior;
   const Maybe<std::string>& id = prior.id;
-  if (!id.is_known() || id.value.empty()) {
-    resp.new_state = Value::Null();  // nothing was ever created
-    return resp;
-  }
-  const auto deadline = std::chrono::steady_clock::now() + prior.delete_timeout;
+  if (!id.is_known() || id.value.empty()) return;  // nothing was ever created
+  const ApiSession session = Session(ctx);
+  const auto deadline = std::chrono::steady_clock::now() + prior.Timeout(&Timeouts::del);
   const std::string region = prior.region.is_known() ? prior.region.value : session.default_region;
   const civoapi::CallOptions opts = session.Call(region, deadline);
   civoapi::Client& client = *session.client;
   const AttachTarget target{client, opts, id.value};
 
   auto inst = client.GetInstance(id.value, opts);
-  if (civoapi::IsNotFound(inst.status())) {
-    resp.new_state = Value::Null();  // already gone
-    return resp;
-  }
+  if (civoapi::IsNotFound(inst.status())) return;  // already gone
   if (!inst.ok()) {
     AddApiError(diags, "Could not look up the instance to delete", inst.status());
-    return resp;
+    return;
   }
 
   // Release attachments first so they persist, but only what the API says is
@@ -48,7 +38,7 @@ tfplugin::ApplyResponse DeleteInstance(const ApiSession& session,
   if (!inst->reserved_ip_id.empty()) {
     if (auto s = UnassignReservedIpIfOurs(target, inst->reserved_ip_id); !s.ok()) {
       AddApiError(diags, "Could not unassign the reserved IP", s);
-      return resp;
+      return;
     }
   }
   std::set<std::string> volumes(inst->volume_ids.begin(), inst->volume_ids.end());
@@ -57,7 +47,7 @@ tfplugin::ApplyResponse DeleteInstance(const ApiSession& session,
   for (const auto& v : volumes) {
     if (auto s = DetachVolumeIfOurs(target, v); !s.ok()) {
       AddApiError(diags, "Could not detach a volume", s);
-      return resp;
+      return;
     }
   }
 
@@ -72,7 +62,7 @@ tfplugin::ApplyResponse DeleteInstance(const ApiSession& session,
           InstanceGoingOrGone(client, opts, id.value));
       !s.ok()) {
     AddApiError(diags, "Could not delete the instance", s);
-    return resp;
+    return;
   }
   auto gone = client.WaitInstance(
       id.value, [](const civoapi::Instance&) { return false; }, opts);
@@ -80,10 +70,7 @@ tfplugin::ApplyResponse DeleteInstance(const ApiSession& session,
     AddApiError(diags, "The instance was not deleted in time",
                 gone.ok() ? absl::DeadlineExceededError("the instance still exists")
                           : gone.status());
-    return resp;
   }
-  resp.new_state = Value::Null();
-  return resp;
 }
 
 }  // namespace resources::compute_instance

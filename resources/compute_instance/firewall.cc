@@ -1,92 +1,66 @@
 #include "resources/compute_instance/firewall.h"
 
-#include "rapidjson/document.h"
-#include "rapidjson/stringbuffer.h"
-#include "rapidjson/writer.h"
-#include "resources/cty_access.h"
-#include "resources/value_or_ref.h"
+#include "tfplugin/framework/private_state.h"
 
 namespace resources::compute_instance {
 
 namespace {
 
-using tfplugin::cty::Value;
-
-// The private state is a JSON object (empty: none); this key marks
-// `firewall_ids` as read from the API.
+// The private state's flag that marks `firewall_ids` as read from the API.
 constexpr char kFromApiKey[] = "firewall_ids_from_api";
 
 }  // namespace
 
 bool FirewallIdsFromApi(const std::string& private_data) {
-  if (private_data.empty()) return false;
-  rapidjson::Document d;
-  d.Parse(private_data.c_str(), private_data.size());
-  if (d.HasParseError() || !d.IsObject()) return false;
-  auto it = d.FindMember(kFromApiKey);
-  return it != d.MemberEnd() && it->value.IsBool() && it->value.GetBool();
+  return tfplugin::fw::PrivateFlag(private_data, kFromApiKey);
 }
 
 std::string WithFirewallIdsFromApi(const std::string& private_data, bool from_api) {
-  rapidjson::Document d;
-  if (!private_data.empty()) d.Parse(private_data.c_str(), private_data.size());
-  if (private_data.empty() || d.HasParseError() || !d.IsObject()) d.SetObject();
-  d.RemoveMember(kFromApiKey);
-  if (from_api) d.AddMember(rapidjson::StringRef(kFromApiKey), true, d.GetAllocator());
-  if (d.MemberCount() == 0) return "";
-  rapidjson::StringBuffer buf;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  d.Accept(w);
-  return std::string(buf.GetString(), buf.GetSize());
+  return tfplugin::fw::WithPrivateFlag(private_data, kFromApiKey, from_api);
 }
 
 Maybe<std::vector<ValueOrRef>> FirewallIdsAsRead(const std::string& firewall_id) {
   if (firewall_id.empty()) return Maybe<std::vector<ValueOrRef>>::Null();
-  ValueOrRef ref;
-  ref.form = ValueOrRef::Form::kValue;
-  ref.value = firewall_id;
-  return Maybe<std::vector<ValueOrRef>>::Known({ref});
+  return Maybe<std::vector<ValueOrRef>>::Known({ValueOrRef::Id(firewall_id)});
 }
 
-FirewallPlan PlanFirewallUpdate(const Value& config_firewall_ids, const Value& prior_state,
-                                const std::string& prior_private, const InstanceConfig& config,
-                                const InstanceConfig& prior, const Resolution& resolved,
-                                bool can_query) {
-  FirewallPlan out;
-  const Value& prior_fw = prior_state.Attr("firewall_id");
+void PlanFirewallUpdate(tfplugin::fw::PlanChange<InstanceConfig>& plan,
+                        const Resolution& resolved, bool can_query) {
+  const InstanceConfig& config = plan.config;
+  const InstanceConfig& prior = plan.prior;
+  InstanceConfig& planned = plan.planned;
   if (!config.FirstFirewall().is_null()) {
     // A firewall is named (or will be): it is the instance's firewall.
-    out.firewall_ids = config_firewall_ids;
-    out.planned_private = WithFirewallIdsFromApi(prior_private, false);
+    planned.firewall_ids = config.firewall_ids;
+    plan.private_data = WithFirewallIdsFromApi(plan.private_data, false);
     if (resolved.known()) {
-      out.firewall_id = Value::String(resolved.id);
+      planned.firewall_id = resolved.id;
     } else if (!can_query && config.firewall_ids == prior.firewall_ids) {
-      out.firewall_id = prior_fw;
+      planned.firewall_id = prior.firewall_id;
     } else {
-      out.firewall_id = Value::Unknown();
+      planned.firewall_id = Maybe<std::string>::Unknown();
     }
-    return out;
+    return;
   }
   // No firewall named. Back to the default only when the prior state holds
   // a firewall that a config named (not one import read from the API).
   const bool prior_named = prior.firewall_ids.is_known() && !prior.firewall_ids.value.empty();
-  const bool back_to_default = prior_named && !FirewallIdsFromApi(prior_private);
-  if (config_firewall_ids.is_null()) {
+  const bool back_to_default = prior_named && !FirewallIdsFromApi(plan.private_data);
+  if (config.firewall_ids.is_null()) {
     // Optional+computed: null in config leaves the value to the provider.
-    out.firewall_ids = back_to_default ? Value::Null() : prior_state.Attr("firewall_ids");
-    out.planned_private = prior_private;
+    planned.firewall_ids = back_to_default ? Maybe<std::vector<ValueOrRef>>::Null()
+                                           : prior.firewall_ids;
   } else {
-    out.firewall_ids = config_firewall_ids;  // [] as configured
-    out.planned_private = WithFirewallIdsFromApi(prior_private, false);
+    planned.firewall_ids = config.firewall_ids;  // [] as configured
+    plan.private_data = WithFirewallIdsFromApi(plan.private_data, false);
   }
   // Whatever Civo gave the instance is kept; going back to the default, the
   // API will say which firewall that is.
-  out.firewall_id = back_to_default ? Value::Unknown() : prior_fw;
-  return out;
+  planned.firewall_id = back_to_default ? Maybe<std::string>::Unknown() : prior.firewall_id;
 }
 
-bool GoesBackToDefaultFirewall(const InstanceConfig& planned_config, const Value& planned) {
-  return planned_config.FirstFirewall().is_null() && planned.Attr("firewall_id").is_unknown();
+bool GoesBackToDefaultFirewall(const InstanceConfig& planned) {
+  return planned.FirstFirewall().is_null() && planned.firewall_id.is_unknown();
 }
 
 }  // namespace resources::compute_instance

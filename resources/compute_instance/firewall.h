@@ -22,7 +22,7 @@
 
 #include "resources/compute_instance/model.h"
 #include "resources/compute_instance/resolve.h"
-#include "tfplugin/cty/value.h"
+#include "tfplugin/framework/resource.h"
 
 namespace resources::compute_instance {
 
@@ -38,24 +38,15 @@ std::string WithFirewallIdsFromApi(const std::string& private_data, bool from_ap
 // `firewall_ids` as read from the API: the instance's firewall by id, or null.
 Maybe<std::vector<ValueOrRef>> FirewallIdsAsRead(const std::string& firewall_id);
 
-// The planned `firewall_ids` and `firewall_id` of an instance changed in
-// place, and the private state to carry on.
-struct FirewallPlan {
-  tfplugin::cty::Value firewall_ids;
-  tfplugin::cty::Value firewall_id;
-  std::string planned_private;
-};
-FirewallPlan PlanFirewallUpdate(const tfplugin::cty::Value& config_firewall_ids,
-                                const tfplugin::cty::Value& prior_state,
-                                const std::string& prior_private, const InstanceConfig& config,
-                                const InstanceConfig& prior, const Resolution& resolved,
-                                bool can_query);
+// Plans `firewall_ids`, `firewall_id` and the private state of an instance
+// changed in place; `resolved` is the first configured firewall's id.
+void PlanFirewallUpdate(tfplugin::fw::PlanChange<InstanceConfig>& plan,
+                        const Resolution& resolved, bool can_query);
 
-// Whether an update whose planned state is `planned` puts the instance back
-// on its network's default firewall (the plan decided so: no firewall named
-// and `firewall_id` unknown).
-bool GoesBackToDefaultFirewall(const InstanceConfig& planned_config,
-                               const tfplugin::cty::Value& planned);
+// Whether an update planned as `planned` puts the instance back on its
+// network's default firewall (the plan decided so: no firewall named and
+// `firewall_id` unknown).
+bool GoesBackToDefaultFirewall(const InstanceConfig& planned);
 
 }  // namespace resources::compute_instance
 

@@ -4,22 +4,13 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_format.h"
-#include "resources/compute_instance/declaration.h"
 #include "resources/duration.h"
 
 namespace resources::compute_instance {
 
-using tfplugin::cty::Value;
-
 namespace {
 
 constexpr char kMarkerPrefix[] = "tfc-";
-
-std::chrono::milliseconds TimeoutOr(const Maybe<std::string>& s) {
-  if (!s.is_known()) return kDefaultTimeout;
-  auto d = ParseTimeout(s.value);
-  return d.ok() ? *d : std::chrono::milliseconds(kDefaultTimeout);
-}
 
 }  // namespace
 
@@ -39,14 +30,10 @@ std::vector<std::string> InstanceConfig::TagsOrEmpty() const {
   return tags.is_known() ? tags.value : std::vector<std::string>{};
 }
 
-InstanceConfig ReadInstanceConfig(const Value& o) {
-  InstanceConfig c = InstanceObject().Decode(o);
-  if (c.timeouts.is_known()) {
-    c.create_timeout = TimeoutOr(c.timeouts.value.create);
-    c.update_timeout = TimeoutOr(c.timeouts.value.update);
-    c.delete_timeout = TimeoutOr(c.timeouts.value.del);
-  }
-  return c;
+std::chrono::milliseconds InstanceConfig::Timeout(Maybe<std::string> Timeouts::*which) const {
+  if (!timeouts.is_known() || !(timeouts.value.*which).is_known()) return kDefaultTimeout;
+  auto d = ParseTimeout((timeouts.value.*which).value);
+  return d.ok() ? *d : std::chrono::milliseconds(kDefaultTimeout);
 }
 
 bool IsCreateMarkerTag(const std::string& tag) {

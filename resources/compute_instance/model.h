@@ -10,7 +10,6 @@
 
 #include "resources/cty_access.h"
 #include "resources/value_or_ref.h"
-#include "tfplugin/cty/value.h"
 
 namespace resources::compute_instance {
 
@@ -40,10 +39,6 @@ struct InstanceConfig {
       network_id, firewall_id, reserved_ip_address, disk_image_id, initial_user;
   Maybe<std::vector<std::string>> attached_volume_ids;
   Maybe<int64_t> cpu_cores, ram_mb, disk_gb;
-  // Parsed timeouts (defaults when unset or invalid; validation reports the latter).
-  std::chrono::milliseconds create_timeout = kDefaultTimeout;
-  std::chrono::milliseconds update_timeout = kDefaultTimeout;
-  std::chrono::milliseconds delete_timeout = kDefaultTimeout;
 
   // The first SSH key ("" when none); unknown when the list is.
   Maybe<std::string> FirstSshKey() const;
@@ -51,9 +46,15 @@ struct InstanceConfig {
   ValueOrRef FirstFirewall() const;
   // Tags as a list, null read as empty.
   std::vector<std::string> TagsOrEmpty() const;
+  // A timeout as configured; the default when unset (or invalid: validation
+  // reports that).
+  std::chrono::milliseconds Timeout(Maybe<std::string> Timeouts::*which) const;
+
+  friend bool operator==(const InstanceConfig&, const InstanceConfig&) = default;
 };
 
-InstanceConfig ReadInstanceConfig(const tfplugin::cty::Value& object);
+// A known string, else "".
+inline std::string OrEmpty(const Maybe<std::string>& m) { return m.is_known() ? m.value : ""; }
 
 // The marker tag that makes a create call recognisable ("tfc-" + hex). It is
 // removed once the instance is ACTIVE and never shown in `tags`.

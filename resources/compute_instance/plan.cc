@@ -1,25 +1,25 @@
-#include "resources/compute_instance/plan.h"
-
+// ModifyPlan: after the framework's generic planning (never a destroy; the
+// config passed its checks), what resolution through the API decides:
+// sizes and images checked, references compared by the ids they resolve to,
+// a size whose disk would shrink replaces the instance, the firewall, and
+// the computed values resolution learns. Planned values stay ones Terraform
+// accepts: computed values kept when nothing feeding them changes, unknown
+// only when they will change.
 #include <set>
 #include <string>
 #include <vector>
 
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "resources/compute_instance/compute_instance_resource.h"
 #include "resources/compute_instance/declaration.h"
 #include "resources/compute_instance/firewall.h"
-#include "resources/compute_instance/model.h"
 #include "resources/compute_instance/resolve.h"
-#include "resources/cty_access.h"
 
 namespace resources::compute_instance {
 
 namespace {
 
-using tfplugin::AttributePath;
-using tfplugin::Diagnostics;
-using tfplugin::cty::Value;
-
+using IC = InstanceConfig;
 using Str = Maybe<std::string>;
 
 Str IdOrUnknown(const Resolution& r) { return r.known() ? Str::Known(r.id) : Str::Unknown(); }
@@ -27,7 +27,7 @@ Str IdOrUnknown(const Resolution& r) { return r.known() ? Str::Known(r.id) : Str
 std::set<std::string> AsSet(const std::vector<std::string>& v) { return {v.begin(), v.end()}; }
 
 // The size figures: the resolved size's, else unknown.
-void PlanSizeFigures(InstanceConfig& m, const ResolvedConfig& r) {
+void PlanSizeFigures(IC& m, const ResolvedConfig& r) {
   for (Maybe<int64_t>* f : {&m.cpu_cores, &m.ram_mb, &m.disk_gb}) *f = Maybe<int64_t>::Unknown();
   if (!r.size) return;
   m.cpu_cores = r.size->cpu_cores;
@@ -35,10 +35,10 @@ void PlanSizeFigures(InstanceConfig& m, const ResolvedConfig& r) {
   m.disk_gb = r.size->disk_gb;
 }
 
-// Computed values of an instance about to be created.
-Value PlanCreated(const Value& planned, const ResolvedConfig& r) {
-  const InstanceConfig before = InstanceObject().Decode(planned);
-  InstanceConfig m = before;
+// Computed values of an instance about to be created (or a replacement's:
+// Terraform plans its create separately, so these only have to be honest).
+void PlanCreated(tfplugin::fw::PlanChange<IC>& plan, const ResolvedConfig& r) {
+  IC& m = plan.planned;
   for (Str* f : {&m.id, &m.instance_id, &m.public_ipv4, &m.private_ipv4, &m.created_at_rfc3339,
                  &m.initial_user}) {
     *f = Str::Unknown();
@@ -60,23 +60,24 @@ Value PlanCreated(const Value& planned, const ResolvedConfig& r) {
     m.reserved_ip_address = Str::Unknown();
   }
   PlanSizeFigures(m, r);
-  return InstanceObject().Merge(planned, before, m);
+  // A new instance: firewall_ids as configured (null included: it is
+  // optional+computed), firewall_id the named one's, else whatever Civo
+  // will give (unknown).
+  m.firewall_ids = plan.config.firewall_ids;
+  plan.private_data = WithFirewallIdsFromApi(plan.private_data, false);
 }
 
-std::string OrEmpty(const Maybe<std::string>& m) { return m.is_known() ? m.value : ""; }
-
 // The replacement rules that need the API (the declared ones ran before, in
-// the framework); returns the config paths that force a new instance.
-std::vector<AttributePath> ReplacementPaths(const InstanceConfig& c, const InstanceConfig& prior,
-                                            const ResolvedConfig& r,
-                                            bool can_query, Diagnostics& diags) {
-  std::vector<AttributePath> paths;
-  auto replace = [&](const char* name) { paths.push_back(AttributePath::Root(name)); };
+// the framework).
+void RequireReplacements(tfplugin::fw::PlanChange<IC>& plan, const ResolvedConfig& r,
+                         bool can_query, tfplugin::Diagnostics& diags) {
+  const IC& c = plan.config;
+  const IC& prior = plan.prior;
 
   // image: by the disk image it resolves to.
   const std::string prior_image_id = OrEmpty(prior.disk_image_id);
   if (c.image.is_unknown()) {
-    replace("image");
+    plan.RequireReplace(PathOf(&IC::image));
   } else if (c.image.is_known()) {
     bool same;
     if (r.image.known() && !prior_image_id.empty()) {
@@ -84,25 +85,25 @@ std::vector<AttributePath> ReplacementPaths(const InstanceConfig& c, const Insta
     } else {
       same = c.image.value == OrEmpty(prior.image) || c.image.value == prior_image_id;
     }
-    if (!same && !r.image.failed()) replace("image");
+    if (!same && !r.image.failed()) plan.RequireReplace(PathOf(&IC::image));
   }
 
   // network: by the network id it resolves to.
   const std::string prior_network_id = OrEmpty(prior.network_id);
   if (r.network.known()) {
-    if (r.network.id != prior_network_id) replace("network");
+    if (r.network.id != prior_network_id) plan.RequireReplace(PathOf(&IC::network));
   } else if (!r.network.failed()) {
     const bool same = (!can_query && c.network == prior.network) ||
                       (c.network.form == ValueOrRef::Form::kValue &&
                        c.network.value == prior_network_id);
-    if (!same) replace("network");
+    if (!same) plan.RequireReplace(PathOf(&IC::network));
   }
 
   // size: in place, unless the new size has a smaller disk.
   if (c.size.is_known() && c.size.value != OrEmpty(prior.size) && r.size) {
     const Maybe<int64_t>& prior_disk = prior.disk_gb;
     if (prior_disk.is_known() && r.size->disk_gb < prior_disk.value) {
-      replace("size");
+      plan.RequireReplace(PathOf(&IC::size));
       diags.AddWarning(
           "Size change replaces the instance",
           absl::StrCat("Civo cannot resize an instance to a size with a smaller disk: \"",
@@ -111,17 +112,16 @@ std::vector<AttributePath> ReplacementPaths(const InstanceConfig& c, const Insta
                        OrEmpty(prior.size),
                        "\"). The instance will be destroyed and created again with the new "
                        "size."),
-          AttributePath::Root("size"));
+          PathOf(&IC::size));
     }
   }
-  return paths;
 }
 
 // Computed values of an instance changed in place.
-Value PlanUpdated(const Value& planned, const InstanceConfig& c, const InstanceConfig& prior,
-                  const ResolvedConfig& r, bool can_query) {
-  const InstanceConfig before = InstanceObject().Decode(planned);
-  InstanceConfig m = before;
+void PlanUpdated(tfplugin::fw::PlanChange<IC>& plan, const ResolvedConfig& r, bool can_query) {
+  const IC& c = plan.config;
+  const IC& prior = plan.prior;
+  IC& m = plan.planned;
   m.id = prior.id;
   m.instance_id = prior.instance_id;
   m.private_ipv4 = prior.private_ipv4;
@@ -177,73 +177,34 @@ Value PlanUpdated(const Value& planned, const InstanceConfig& c, const InstanceC
   }
   // Assigning or releasing a reserved IP changes the public address.
   m.public_ipv4 = ip_may_change ? Str::Unknown() : prior.public_ipv4;
-  return InstanceObject().Merge(planned, before, m);
+
+  PlanFirewallUpdate(plan, r.firewall, can_query);
 }
 
 }  // namespace
 
-tfplugin::PlanResponse PlanInstance(const ApiSession& session, const tfplugin::PlanRequest& req,
-                                    const tfplugin::fw::PlanResult& generic, Diagnostics& diags) {
-  tfplugin::PlanResponse resp;
-  resp.planned_private = req.prior_private;
-  const bool create = req.prior_state.is_null();
-  const InstanceConfig config = ReadInstanceConfig(req.config);
-  const InstanceConfig prior = ReadInstanceConfig(req.prior_state);
-  Value planned = generic.planned;
-
+void ComputeInstanceResource::ModifyPlan(const Context& ctx,
+                                         tfplugin::fw::PlanChange<InstanceConfig>& plan,
+                                         Diagnostics& diags) {
+  const ApiSession session = Session(ctx);
   // region: as configured; else the prior value; else the provider's default.
-  Maybe<std::string> region = config.region;
-  if (region.is_null()) {
-    if (!create && prior.region.is_known()) {
-      region = prior.region;
+  if (plan.config.region.is_null()) {
+    if (!plan.create && plan.prior.region.is_known()) {
+      plan.planned.region = plan.prior.region;
     } else if (!session.default_region.empty()) {
-      region = Maybe<std::string>::Known(session.default_region);
+      plan.planned.region = session.default_region;
     } else {
-      region = Maybe<std::string>::Unknown();
+      plan.planned.region = Str::Unknown();
     }
-    planned = planned.WithAttr("region", FromMaybe(region));
   }
 
-  Resolver resolver(session, region);
-  const ResolvedConfig resolved = ResolveConfig(resolver, config, diags);
-  if (diags.HasError()) {
-    resp.planned_state = planned;
-    return resp;
-  }
-
-  // A new instance (or a replacement): firewall_ids as configured (null
-  // included: it is optional+computed), firewall_id the named one's, else
-  // whatever Civo will give (unknown).
-  const Value created_firewall_ids = req.config.Attr("firewall_ids");
-  const std::string created_private = WithFirewallIdsFromApi(req.prior_private, false);
-  if (create) {
-    resp.planned_state =
-        PlanCreated(planned, resolved).WithAttr("firewall_ids", created_firewall_ids);
-    resp.planned_private = created_private;
-    return resp;
-  }
-  resp.requires_replace = generic.requires_replace;
-  for (AttributePath& p : ReplacementPaths(config, prior, resolved,
-                                           resolver.can_query(), diags)) {
-    resp.requires_replace.push_back(std::move(p));
-  }
-  if (!resp.requires_replace.empty()) {
-    // Terraform plans the replacement's create separately (prior null); what
-    // this plan says about computed values only has to be honest.
-    resp.planned_state =
-        PlanCreated(planned, resolved).WithAttr("firewall_ids", created_firewall_ids);
-    resp.planned_private = created_private;
-    return resp;
-  }
-  resp.planned_state =
-      PlanUpdated(planned, config, prior, resolved, resolver.can_query());
-  const FirewallPlan fw =
-      PlanFirewallUpdate(req.config.Attr("firewall_ids"), req.prior_state, req.prior_private,
-                         config, prior, resolved.firewall, resolver.can_query());
-  resp.planned_state = resp.planned_state.WithAttr("firewall_ids", fw.firewall_ids)
-                           .WithAttr("firewall_id", fw.firewall_id);
-  resp.planned_private = fw.planned_private;
-  return resp;
+  Resolver resolver(session, plan.planned.region);
+  const ResolvedConfig resolved = ResolveConfig(resolver, plan.config, diags);
+  if (diags.HasError()) return;
+  if (plan.create) return PlanCreated(plan, resolved);
+  RequireReplacements(plan, resolved, resolver.can_query(), diags);
+  if (!plan.requires_replace.empty()) return PlanCreated(plan, resolved);
+  PlanUpdated(plan, resolved, resolver.can_query());
 }
 
 }  // namespace resources::compute_instance

@@ -8,7 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "civoapi/errors.h"
-#include "resources/compute_instance/model.h"
+#include "resources/compute_instance/declaration.h"
 #include "resources/compute_instance/spec.h"
 #include "tfplugin/quote.h"
 
@@ -72,7 +72,7 @@ Resolution MatchRef(const ValueOrRef& ref, const std::string& kind, const std::s
       diags.AddError(absl::StrCat("Ambiguous ", kind),
                      absl::StrCat("Several ", kind, " objects in region ", region, " are named ",
                                   tfplugin::QuoteValue(by_name[0]->name), " (ids: ", ListNames(ids),
-                                  "); refer to one by its id with `value`."),
+                                  "); refer to one by its id with `", kRefValue, "`."),
                      path);
       return Resolution::Failed();
     }
@@ -254,20 +254,21 @@ std::string Resolver::ImageName(const std::string& image_id) {
 }
 
 ResolvedConfig ResolveConfig(Resolver& r, const InstanceConfig& c, Diagnostics& diags) {
+  using IC = InstanceConfig;
   ResolvedConfig out;
-  if (!r.RegionExists(AttributePath::Root("region"), diags)) {
+  if (!r.RegionExists(PathOf(&IC::region), diags)) {
     out.image = out.network = out.firewall = out.reserved_ip = Resolution::Failed();
     out.volumes = Maybe<std::vector<std::string>>::Unknown();
     return out;
   }
-  out.size = r.Size(c.size, AttributePath::Root("size"), diags);
-  out.image = r.Image(c.image, AttributePath::Root("image"), diags);
-  out.network = r.Network(c.network, AttributePath::Root("network"), diags);
+  out.size = r.Size(c.size, PathOf(&IC::size), diags);
+  out.image = r.Image(c.image, PathOf(&IC::image), diags);
+  out.network = r.Network(c.network, PathOf(&IC::network), diags);
   const ValueOrRef first_fw = c.FirstFirewall();
   if (first_fw.is_unknown()) {
     out.firewall = Resolution::Unknown();
   } else if (!first_fw.is_null()) {
-    out.firewall = r.Firewall(first_fw, AttributePath::Root("firewall_ids").Index(0), diags);
+    out.firewall = r.Firewall(first_fw, PathOf(&IC::firewall_ids).Index(0), diags);
   } else {
     // None named: the instance keeps whatever firewall Civo gives it; which
     // one is the network's default is not something the API says.
@@ -282,7 +283,7 @@ ResolvedConfig ResolveConfig(Resolver& r, const InstanceConfig& c, Diagnostics& 
     bool all_known = true;
     for (size_t i = 0; i < c.volume_ids.value.size(); ++i) {
       Resolution v = r.Volume(c.volume_ids.value[i],
-                              AttributePath::Root("volume_ids").Index(static_cast<int64_t>(i)),
+                              PathOf(&IC::volume_ids).Index(static_cast<int64_t>(i)),
                               diags);
       if (v.known()) {
         ids.push_back(v.id);
@@ -293,9 +294,8 @@ ResolvedConfig ResolveConfig(Resolver& r, const InstanceConfig& c, Diagnostics& 
     out.volumes = all_known ? Maybe<std::vector<std::string>>::Known(ids)
                             : Maybe<std::vector<std::string>>::Unknown();
   }
-  out.reserved_ip = r.ReservedIp(c.reserved_ip, AttributePath::Root("reserved_ip_id"), diags);
+  out.reserved_ip = r.ReservedIp(c.reserved_ip, PathOf(&IC::reserved_ip), diags);
   return out;
 }
-
 
 }  // namespace resources::compute_instance

@@ -1,7 +1,8 @@
-// civo_compute_instance's names and its schema. The attributes are declared
-// once, in declaration.cc (typed, with their rules); this header gives the
-// type name, the Planton kinds references may name, and what is built from
-// the declaration.
+// civo_compute_instance's names and its schema, for code outside the
+// resource (docs, tests, the fuzz target). The attributes are declared once,
+// in declaration.cc (typed, with their rules); this header gives the type
+// name, the Planton kinds references may name, and what is built from the
+// declaration.
 #ifndef RESOURCES_COMPUTE_INSTANCE_SPEC_H_
 #define RESOURCES_COMPUTE_INSTANCE_SPEC_H_
 
@@ -23,8 +24,7 @@ inline constexpr char kKindIpAddress[] = "CivoIpAddress";
 const std::string& ComputeInstanceTypeName();
 const tfplugin::Schema& ComputeInstanceSchema();
 
-// An object of the resource's type with every attribute null; the starting
-// point of every state the resource builds.
+// An object of the resource's type with every attribute null.
 tfplugin::cty::Value NullObject();
 
 }  // namespace resources::compute_instance

@@ -1,5 +1,6 @@
-#include "resources/compute_instance/update.h"
-
+// Update: the in-place changes a plan holds (rename, tags, resize,
+// firewall, volumes, reserved IP), each made once; on a failure the state
+// returned says what was done and what was not.
 #include <algorithm>
 #include <chrono>
 #include <functional>
@@ -10,48 +11,51 @@
 #include "resources/compute_instance/api_errors.h"
 #include "resources/compute_instance/attachments.h"
 #include "resources/compute_instance/change_once.h"
+#include "resources/compute_instance/compute_instance_resource.h"
+#include "resources/compute_instance/declaration.h"
 #include "resources/compute_instance/firewall.h"
 #include "resources/compute_instance/model.h"
 #include "resources/compute_instance/resolve.h"
 #include "resources/compute_instance/state_mapping.h"
-#include "resources/cty_access.h"
 
 namespace resources::compute_instance {
 
 namespace {
 
-using tfplugin::AttributePath;
 using tfplugin::Diagnostics;
-using tfplugin::cty::Value;
+using IC = InstanceConfig;
 
-std::string OrEmpty(const Maybe<std::string>& m) { return m.is_known() ? m.value : ""; }
+// Copies the given fields from one model to another.
+using FieldCopy = std::function<void(const IC& from, IC& to)>;
+template <typename... F>
+FieldCopy Fields(F IC::*... fields) {
+  return [=](const IC& from, IC& to) { ((to.*fields = from.*fields), ...); };
+}
 
-// One change the diff needs: the attributes it is about (reverted to their
+// One change the diff needs: the fields it is about (reverted to their
 // prior values in the returned state if it fails or is never reached) and
 // the calls that make it.
 struct Step {
-  std::vector<const char*> attributes;
+  FieldCopy fields;
   std::function<absl::Status(Diagnostics&)> run;
   const char* failure;
 };
 
 }  // namespace
 
-tfplugin::ApplyResponse UpdateInstance(const ApiSession& session,
-                                       const tfplugin::ApplyRequest& req, Diagnostics& diags) {
-  tfplugin::ApplyResponse resp;
-  resp.private_data = req.planned_private;
-  resp.new_state = req.prior_state;
-  const Value& prior_state = req.prior_state;
-  const Value& planned = req.planned_state;
-  const InstanceConfig config = ReadInstanceConfig(planned);
-  const InstanceConfig prior = ReadInstanceConfig(prior_state);
+void ComputeInstanceResource::Update(const Context& ctx,
+                                     const tfplugin::fw::Change<InstanceConfig>& change,
+                                     tfplugin::fw::NewState<InstanceConfig>& out,
+                                     Diagnostics& diags) {
+  const ApiSession session = Session(ctx);
+  const IC& config = change.planned;
+  const IC& prior = change.prior;
   const std::string id = OrEmpty(prior.id);
-  const auto deadline = std::chrono::steady_clock::now() + config.update_timeout;
+  const auto deadline = std::chrono::steady_clock::now() + config.Timeout(&Timeouts::update);
 
   Resolver resolver(session, config.region);
   const ResolvedConfig r = ResolveConfig(resolver, config, diags);
-  if (diags.HasError()) return resp;
+  if (diags.HasError()) return;  // nothing changed: the prior state stays
   const civoapi::CallOptions opts = session.Call(resolver.region(), deadline);
   civoapi::Client& client = *session.client;
   const AttachTarget target{client, opts, id};
@@ -60,7 +64,7 @@ tfplugin::ApplyResponse UpdateInstance(const ApiSession& session,
 
   if (config.instance_name.is_known() &&
       config.instance_name.value != OrEmpty(prior.instance_name)) {
-    steps.push_back({{"instance_name"},
+    steps.push_back({Fields(&IC::instance_name),
                      [&](Diagnostics&) {
                        const std::string& name = config.instance_name.value;
                        return MakeChange(
@@ -74,7 +78,7 @@ tfplugin::ApplyResponse UpdateInstance(const ApiSession& session,
 
   const std::vector<std::string> tags = config.TagsOrEmpty();
   if (tags != prior.TagsOrEmpty()) {
-    steps.push_back({{"tags"},
+    steps.push_back({Fields(&IC::tags),
                      [&](Diagnostics&) {
                        return MakeChange(opts, [&] { return client.SetInstanceTags(id, tags, opts); },
                                          InstanceTagsAre(client, opts, id, tags));
@@ -83,7 +87,7 @@ tfplugin::ApplyResponse UpdateInstance(const ApiSession& session,
   }
 
   if (config.size.is_known() && config.size.value != OrEmpty(prior.size)) {
-    steps.push_back({{"size", "cpu_cores", "ram_mb", "disk_gb", "status"},
+    steps.push_back({Fields(&IC::size, &IC::cpu_cores, &IC::ram_mb, &IC::disk_gb, &IC::status),
                      [&](Diagnostics&) {
                        // A resize reboots the instance: whether an ambiguous
                        // one happened shows once it is ACTIVE (or SHUTOFF) again.
@@ -111,7 +115,7 @@ tfplugin::ApplyResponse UpdateInstance(const ApiSession& session,
 
   const std::string prior_fw = OrEmpty(prior.firewall_id);
   if (r.firewall.known() && r.firewall.id != prior_fw) {
-    steps.push_back({{"firewall_ids", "firewall_id"},
+    steps.push_back({Fields(&IC::firewall_ids, &IC::firewall_id),
                      [&](Diagnostics&) {
                        const std::string& fw = r.firewall.id;
                        return MakeChange(
@@ -121,9 +125,9 @@ tfplugin::ApplyResponse UpdateInstance(const ApiSession& session,
                            }));
                      },
                      "Could not change the instance's firewall"});
-  } else if (GoesBackToDefaultFirewall(config, planned)) {
+  } else if (GoesBackToDefaultFirewall(config)) {
     // firewall_ids dropped from the config: Civo's `default` (firewall.h).
-    steps.push_back({{"firewall_ids", "firewall_id"},
+    steps.push_back({Fields(&IC::firewall_ids, &IC::firewall_id),
                      [&](Diagnostics&) {
                        // Which firewall is the default is not known (SPEC.md): after an
                        // ambiguous failure the change shows as leaving the prior one. When
@@ -145,7 +149,7 @@ tfplugin::ApplyResponse UpdateInstance(const ApiSession& session,
     const std::set<std::string> wanted(r.volumes.value.begin(), r.volumes.value.end());
     const std::set<std::string> have(current.begin(), current.end());
     if (wanted != have) {
-      steps.push_back({{"volume_ids", "attached_volume_ids"},
+      steps.push_back({Fields(&IC::volume_ids, &IC::attached_volume_ids),
                        [&, wanted, have](Diagnostics& d) {
                          for (const auto& v : have) {
                            if (wanted.count(v)) continue;
@@ -166,7 +170,7 @@ tfplugin::ApplyResponse UpdateInstance(const ApiSession& session,
     const std::string prior_addr = OrEmpty(prior.reserved_ip_address);
     const std::string wanted_addr = r.reserved_ip.known() ? r.reserved_ip.address : "";
     if (wanted_addr != prior_addr || (r.reserved_ip.known() && prior_addr.empty())) {
-      steps.push_back({{"reserved_ip_id", "reserved_ip_address", "public_ipv4"},
+      steps.push_back({Fields(&IC::reserved_ip, &IC::reserved_ip_address, &IC::public_ipv4),
                        [&](Diagnostics& d) -> absl::Status {
                          // Release what this instance holds now (as the API says).
                          auto inst = client.GetInstance(id, opts);
@@ -187,28 +191,21 @@ tfplugin::ApplyResponse UpdateInstance(const ApiSession& session,
     }
   }
 
-  // Run the steps; on the first failure, the attributes of that step and of
+  // Run the steps; on the first failure, the fields of that step and of
   // those never reached keep their prior values in the returned state.
-  Value result = planned;
+  IC result = config;
   for (size_t i = 0; i < steps.size(); ++i) {
     absl::Status s = steps[i].run(diags);
     if (s.ok()) continue;
     AddApiError(diags, steps[i].failure, s);
-    for (size_t j = i; j < steps.size(); ++j) {
-      for (const char* a : steps[j].attributes) result = result.WithAttr(a, prior_state.Attr(a));
-    }
+    for (size_t j = i; j < steps.size(); ++j) steps[j].fields(prior, result);
     break;
   }
 
-  civoapi::Instance inst;
+  // What was done is in the state even when a step failed.
+  out.keep_on_error = true;
   auto seen = client.GetInstance(id, opts);
-  if (seen.ok()) {
-    inst = *seen;
-    resp.new_state = MergeKnown(result, WithApiComputed(result, inst));
-  } else {
-    resp.new_state = MergeKnown(result, prior_state);
-  }
-  return resp;
+  out.state = seen.ok() ? AfterApply(result, *seen) : InstanceObject().KeepKnown(result, prior);
 }
 
 }  // namespace resources::compute_instance

@@ -1,12 +1,13 @@
-// The static rules of SPEC.md for civo_compute_instance, as validators the
-// declaration (declaration.cc) attaches to its attributes; the framework
-// runs them at validate and (errors) at plan. Each failure is a diagnostic on
-// the attribute's path. No API calls; unknown values are skipped.
+// The static rules of SPEC.md for civo_compute_instance's strings, lists and
+// timeouts, as validators the declaration (declaration.cc) attaches to its
+// attributes (references have theirs in resources/value_or_ref.h); the
+// framework runs them at validate and (errors) at plan. Each failure is a
+// diagnostic on the attribute's path. No API calls; unknown values are
+// skipped.
 #ifndef RESOURCES_COMPUTE_INSTANCE_VALIDATE_H_
 #define RESOURCES_COMPUTE_INSTANCE_VALIDATE_H_
 
 #include <cstddef>
-#include <string>
 
 #include "resources/string_rules.h"
 #include "tfplugin/cty/value.h"
@@ -17,12 +18,6 @@ namespace resources::compute_instance {
 
 // Validates a whole config against the declaration.
 void ValidateConfig(const tfplugin::cty::Value& config, tfplugin::Diagnostics& diags);
-
-// The warning text for lists of which Civo uses only the first element.
-inline constexpr char kOnlyFirstKeyUsedDetail[] =
-    "Civo takes one; the first is used; add more keys through user_data.";
-inline constexpr char kOnlyFirstFirewallUsedDetail[] =
-    "Civo takes one; the first is used; put all the rules you need into that firewall.";
 
 struct StringLimits {
   size_t max_length = 0;
@@ -42,13 +37,10 @@ struct ListRules {
   const char* only_first_detail = nullptr;
 };
 tfplugin::fw::ValidatorPtr StringListRules(StringLimits limits, ListRules list);
-// A StringValueOrRef (exactly one of value and value_from; value_from.kind
-// must be `kind`), or a list of them.
-tfplugin::fw::ValidatorPtr RefRules(std::string kind, size_t max_length);
-tfplugin::fw::ValidatorPtr RefListRules(std::string kind, size_t max_length,
-                                        const char* only_first_detail);
-// The timeouts object: each member a duration of at most max_length.
-tfplugin::fw::ValidatorPtr TimeoutsRules(size_t max_length);
+// Any list: a warning (`detail`) when it has more than one element.
+tfplugin::fw::ValidatorPtr OnlyFirstUsed(const char* detail);
+// A duration such as "30m", at most max_length characters.
+tfplugin::fw::ValidatorPtr DurationRules(size_t max_length);
 
 }  // namespace resources::compute_instance
 

@@ -1,6 +1,8 @@
 // Typed models: decoding and encoding through the declaration, against
 // values encoded by the cty codecs (so the schema the declaration implies is
 // the one the wire uses).
+#include <memory>
+#include <stdexcept>
 #include <string>
 
 #include "gtest/gtest.h"
@@ -109,6 +111,106 @@ TEST(Model, SchemaCarriesModesNestingAndRules) {
   EXPECT_EQ(block.block_types[0].type_name, "rule");
   EXPECT_EQ(block.block_types[0].nesting, tfplugin::Nesting::kList);
   EXPECT_EQ(tfplugin::FindAttribute(block, "rule"), nullptr);
+}
+
+TEST(Model, NamesAndPathsComeFromTheDeclaration) {
+  const fw::Object<Thing> decl = ThingObject();
+  EXPECT_EQ(decl.NameOf(&Thing::user_data), "user_data");
+  EXPECT_EQ(decl.PathOf(&Thing::firewalls).Index(1),
+            AttributePath::Root("firewalls").Index(1));
+  // Fields of the same type are told apart by the member, not by the type.
+  EXPECT_EQ(decl.NameOf(&Thing::status), "status");
+  EXPECT_EQ(decl.NameOf(&Thing::fingerprint), "fingerprint");
+  EXPECT_EQ(decl.NameOf(&Thing::revision), "revision");
+  // Nested declarations answer for their own fields.
+  EXPECT_EQ(decl.PathOf(&Thing::timeouts).Attr(TimeoutsObject().NameOf(&Timeouts::update)),
+            AttributePath::Root("timeouts").Attr("update"));
+  // A field the declaration does not bind is a bug, said loudly.
+  const fw::Object<Timeouts> only_create =
+      fw::Object<Timeouts>().Add(fw::Attr("create", &Timeouts::create));
+  EXPECT_THROW(only_create.NameOf(&Timeouts::update), std::logic_error);
+}
+
+TEST(Model, KeepKnownTakesWhatThePlanKnewAndTheRestFromObserved) {
+  const fw::Object<Thing> decl = ThingObject();
+  Thing planned;
+  planned.name = "web";
+  planned.tags = std::vector<std::string>{"a", "b"};
+  planned.status = fw::Maybe<std::string>::Unknown();
+  planned.revision = fw::Maybe<int64_t>::Unknown();
+  planned.timeouts = Timeouts{fw::Maybe<std::string>::Unknown(), {}};  // known, not wholly
+  Thing observed;
+  observed.name = "web-renamed-outside";
+  observed.tags = std::vector<std::string>{"b", "a"};
+  observed.status = "ACTIVE";
+  observed.timeouts = Timeouts{fw::Maybe<std::string>::Known("5m"), {}};
+  observed.id = "t-9";
+
+  const Thing kept = decl.KeepKnown(planned, observed);
+  EXPECT_EQ(kept.name, planned.name);
+  EXPECT_EQ(kept.tags, planned.tags);           // the plan's order
+  EXPECT_TRUE(kept.user_data.is_null());        // planned null is known: kept null
+  EXPECT_EQ(kept.status, observed.status);      // unknown in the plan: learned
+  EXPECT_TRUE(kept.revision.is_null());         // unknown and not observed: as observed
+  EXPECT_EQ(kept.timeouts, observed.timeouts);  // partly unknown counts as unknown
+  EXPECT_TRUE(kept.id.is_null());               // planned null (known): not the observed id
+}
+
+// A reference read as a whole (unknown when anything in it is), bound with
+// CustomAttr: its own C++ type, the nested object's shape.
+struct WholeRef {
+  enum class Form { kNull, kUnknown, kId } form = Form::kNull;
+  std::string id;
+  friend bool operator==(const WholeRef&, const WholeRef&) = default;
+};
+struct Holder {
+  WholeRef ref;
+  fw::Maybe<std::string> note;
+  friend bool operator==(const Holder&, const Holder&) = default;
+};
+
+TEST(Model, CustomAttrDecodesEncodesAndNamesItsField) {
+  auto nested = std::make_shared<fw::ObjectSpec>();
+  fw::AttrSpec id_attr;
+  id_attr.name = "id";
+  id_attr.type = tfplugin::cty::Type::String();
+  id_attr.optional = true;
+  nested->attributes.push_back(id_attr);
+  fw::AttrSpec ref_attr;
+  ref_attr.name = "ref";
+  ref_attr.nest = fw::AttrSpec::Nest::kSingle;
+  ref_attr.nested = nested;
+  ref_attr.optional = true;
+  const fw::Object<Holder> decl =
+      fw::Object<Holder>()
+          .Add(fw::CustomAttr<Holder, WholeRef>(
+              ref_attr, &Holder::ref,
+              [](const Value& v) {
+                if (v.is_null()) return WholeRef{};
+                if (!v.IsWhollyKnown()) return WholeRef{WholeRef::Form::kUnknown, ""};
+                return WholeRef{WholeRef::Form::kId, v.Attr("id").AsString()};
+              },
+              [](const WholeRef& r) {
+                if (r.form == WholeRef::Form::kNull) return Value::Null();
+                if (r.form == WholeRef::Form::kUnknown) return Value::Unknown();
+                return Value::Object({{"id", S(r.id)}});
+              }))
+          .Add(fw::Attr("note", &Holder::note));
+
+  EXPECT_EQ(decl.NameOf(&Holder::ref), "ref");
+  const Value partly = Value::Object({{"ref", Value::Object({{"id", Value::Unknown()}})},
+                                      {"note", S("n")}});
+  Holder h = decl.Decode(partly);
+  EXPECT_EQ(h.ref.form, WholeRef::Form::kUnknown);
+  // Unchanged: the partly unknown object keeps its exact value in a merge.
+  Holder after = h;
+  after.note = "m";
+  const Value merged = decl.Merge(partly, h, after);
+  EXPECT_EQ(merged.Attr("ref"), partly.Attr("ref"));
+  EXPECT_EQ(merged.Attr("note"), S("m"));
+  after.ref = WholeRef{WholeRef::Form::kId, "r-1"};
+  EXPECT_EQ(decl.Encode(after).Attr("ref"), Value::Object({{"id", S("r-1")}}));
+  EXPECT_EQ(decl.Decode(decl.Encode(after)), after);
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// The plain-loop matchers that replace std::regex (each pattern's edges, and
+// The Civo string shapes on the framework's matcher (each pattern's edges, and
 // values far longer than any stack would survive with a recursive matcher),
 // and the quoting helper every diagnostic uses for user values.
 #include <string>

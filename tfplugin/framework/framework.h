@@ -9,6 +9,7 @@
 #include "tfplugin/framework/maybe.h"        // IWYU pragma: export
 #include "tfplugin/framework/object.h"       // IWYU pragma: export
 #include "tfplugin/framework/plan_modifiers.h"  // IWYU pragma: export
+#include "tfplugin/framework/private_state.h"  // IWYU pragma: export
 #include "tfplugin/framework/provider.h"     // IWYU pragma: export
 #include "tfplugin/framework/resource.h"     // IWYU pragma: export
 #include "tfplugin/framework/text.h"         // IWYU pragma: export

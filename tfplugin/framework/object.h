@@ -21,13 +21,18 @@
 // (lists), and with a nested declaration Maybe<S> (a nested object) or
 // Maybe<std::vector<S>> (a list of objects; .AsBlocks() makes it blocks).
 // Nested structs need operator== (ModifyPlan compares models).
+//
+// Code that must name an attribute (a diagnostic's path, a message) asks the
+// declaration: NameOf(&Note::text), PathOf(&Note::text).
 #ifndef TFPLUGIN_FRAMEWORK_OBJECT_H_
 #define TFPLUGIN_FRAMEWORK_OBJECT_H_
 
+#include <any>
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -117,7 +122,21 @@ struct FieldBinding {
   std::function<void(const cty::Value&, M&, const AttributePath&, Diagnostics&)> decode;
   std::function<cty::Value(const M&)> encode;
   std::function<bool(const M&, const M&)> equal;
+  // Set by every Attr builder; a binding made by hand without them is not
+  // found by NameOf and not copied by KeepKnown.
+  std::function<void(const M& from, M& to)> copy;
+  std::any member;  // the field's member pointer (F M::*): finds the attribute by field
 };
+
+namespace internal {
+// equal, copy and member for a field `F M::*`.
+template <typename M, typename F>
+void BindMember(FieldBinding<M>& f, F M::*member) {
+  f.equal = [member](const M& a, const M& b) { return a.*member == b.*member; };
+  f.copy = [member](const M& from, M& to) { to.*member = from.*member; };
+  f.member = member;
+}
+}  // namespace internal
 
 template <typename M>
 class Object;
@@ -219,6 +238,22 @@ class Object {
 
   std::shared_ptr<const ObjectSpec> spec() const { return spec_; }
 
+  // The attribute a field is bound to, so code that names an attribute (a
+  // diagnostic's path, a message) takes the name from the declaration.
+  // A field that was never declared is a bug: std::logic_error.
+  template <typename F>
+  const std::string& NameOf(F M::*member) const {
+    for (size_t i = 0; i < fields_->size(); ++i) {
+      const auto* bound = std::any_cast<F M::*>(&(*fields_)[i].member);
+      if (bound != nullptr && *bound == member) return spec_->attributes[i].name;
+    }
+    throw std::logic_error("fw::Object::NameOf: the field is not declared");
+  }
+  template <typename F>
+  AttributePath PathOf(F M::*member) const {
+    return AttributePath::Root(NameOf(member));
+  }
+
   // Reads a known object; a null or unknown object reads as a model of nulls.
   M Decode(const cty::Value& object, const AttributePath& path, Diagnostics& diags) const {
     M m{};
@@ -254,6 +289,18 @@ class Object {
       }
     }
     return out;
+  }
+
+  // `observed` with every field that is wholly known (null included) in
+  // `planned` taken from `planned`: Terraform requires an apply to return
+  // each wholly known planned value unchanged, and what the API reports
+  // (another order of the same list, a value it no longer shows) must not
+  // break that; the unknown ones are what the apply learns.
+  M KeepKnown(const M& planned, M observed) const {
+    for (const FieldBinding<M>& f : *fields_) {
+      if (f.copy && f.encode(planned).IsWhollyKnown()) f.copy(planned, observed);
+    }
+    return observed;
   }
 
  private:
@@ -302,7 +349,7 @@ FieldBinding<M> Bind(Maybe<T> M::*member, DecodeKnown decode_known, EncodeKnown 
     if (in.is_null()) return cty::Value::Null();
     return encode_known(in.value);
   };
-  f.equal = [member](const M& a, const M& b) { return a.*member == b.*member; };
+  BindMember(f, member);
   return f;
 }
 
@@ -367,6 +414,22 @@ AttrDecl<M> Attr(std::string name, Maybe<std::vector<S>> M::*member, const Objec
     return cty::Value::List(std::move(out));
   };
   return AttrDecl<M>(std::move(spec), internal::Bind(member, decode, encode));
+}
+
+// A field of a type of the caller's (not a Maybe of a codec type), e.g. a
+// reference that reads as a whole: `spec` gives the attribute's shape (its
+// name, type or nested object, mode), `decode` reads any value (null and
+// unknown included) and `encode` writes one. F needs operator==.
+template <typename M, typename F>
+AttrDecl<M> CustomAttr(AttrSpec spec, F M::*member, std::function<F(const cty::Value&)> decode,
+                       std::function<cty::Value(const F&)> encode) {
+  FieldBinding<M> f;
+  f.decode = [member, decode](const cty::Value& v, M& m, const AttributePath&, Diagnostics&) {
+    m.*member = decode(v);
+  };
+  f.encode = [member, encode](const M& m) { return encode(m.*member); };
+  internal::BindMember(f, member);
+  return AttrDecl<M>(std::move(spec), std::move(f));
 }
 
 }  // namespace tfplugin::fw

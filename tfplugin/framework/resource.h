@@ -28,6 +28,16 @@ struct ResourceOptions {
   bool accepts_moved_state = false;
 };
 
+// The protocol schema of a resource declared by `spec` (what fw::Resource
+// serves; callers that need it without an instance, e.g. docs, use this).
+inline Schema ResourceSchema(const ObjectSpec& spec, const ResourceOptions& options) {
+  Schema schema;
+  schema.version = options.version;
+  schema.block = ToBlock(spec, options.description);
+  schema.block.version = options.version;
+  return schema;
+}
+
 // ModifyPlan's view of a plan (never a destroy). `planned` is what the
 // generic rules produced; change it, and add replacement paths.
 template <typename M>
@@ -75,11 +85,8 @@ class Resource : public tfplugin::Resource, public Component {
   Resource(ResourceOptions options, Object<M> object)
       : Component(options.type_name, options.needs_configuration),
         options_(std::move(options)),
-        object_(std::move(object)) {
-    schema_.version = options_.version;
-    schema_.block = ToBlock(*object_.spec(), options_.description);
-    schema_.block.version = options_.version;
-  }
+        object_(std::move(object)),
+        schema_(ResourceSchema(*object_.spec(), options_)) {}
 
   const std::string& type_name() const final { return options_.type_name; }
   const Schema& schema() const final { return schema_; }
