@@ -1,6 +1,8 @@
-# tfplugin_link_static(<executable>): link gRPC, protobuf, abseil, upb, re2,
-# c-ares and zlib from Debian's static archives into <executable>, and
-# libstdc++/libgcc too. Why: a dynamically linked gRPC program spends much of
+# tfplugin_link_static(<executable> [pkg-config modules...]): link gRPC,
+# protobuf, abseil, upb, re2, c-ares and zlib (and the archives of the extra
+# pkg-config modules the executable names, e.g. yaml-cpp) from Debian's static
+# archives into <executable>, and libstdc++/libgcc too: a C++ library left
+# shared would also bring a second, shared libstdc++. Why: a dynamically linked gRPC program spends much of
 # its start-up in the dynamic loader (~90 shared objects to map and relocate),
 # and the plugin's exec-to-handshake time is what Terraform waits for.
 #
@@ -13,7 +15,7 @@
 function(tfplugin_link_static target)
   find_package(PkgConfig REQUIRED)
   execute_process(
-    COMMAND ${PKG_CONFIG_EXECUTABLE} --static --libs-only-l grpc++ protobuf-lite
+    COMMAND ${PKG_CONFIG_EXECUTABLE} --static --libs-only-l grpc++ protobuf-lite ${ARGN}
     OUTPUT_VARIABLE _libs OUTPUT_STRIP_TRAILING_WHITESPACE
     RESULT_VARIABLE _rc)
   if(NOT _rc EQUAL 0)

@@ -191,6 +191,23 @@ TEST_P(LaunchTest, HttpLibraryIsLoadedOnlyOnceTheProviderIsConfigured) {
   EXPECT_TRUE(maps_mention_libcurl()) << "a configured provider has its HTTP client ready";
 }
 
+// The static build links every C++ library it uses (gRPC, abseil, yaml-cpp,
+// ...) with libstdc++ itself: one shared C++ library left over would map a
+// second, shared libstdc++ and the dynamic loader's work at every start.
+TEST_P(LaunchTest, StaticBuildMapsNoSharedCxxLibrary) {
+  if (IsFake(GetParam()) || !CIVO_PROVIDER_STATIC) GTEST_SKIP() << "the static Civo binary only";
+  auto p = Launch();
+  ASSERT_TRUE(p);
+  Schema(*p);
+  std::ifstream maps("/proc/" + std::to_string(p->pid()) + "/maps");
+  std::stringstream text;
+  text << maps.rdbuf();
+  ASSERT_FALSE(text.str().empty());
+  for (const char* lib : {"libstdc++", "libyaml-cpp", "libgrpc", "libabsl", "libprotobuf"}) {
+    EXPECT_EQ(text.str().find(lib), std::string::npos) << lib << " is mapped as a shared library";
+  }
+}
+
 TEST_P(LaunchTest, ConfigureWithoutTokenIsAnErrorDiagnostic) {
   auto p = Launch();
   ASSERT_TRUE(p);
