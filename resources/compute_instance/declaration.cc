@@ -189,8 +189,8 @@ const fw::ResourceOptions& InstanceOptions() {
           "networks, firewalls, volumes and reserved IPs are written either as an id (`value`) "
           "or by name (`value_from`); both spellings of the same object are equivalent and "
           "switching between them never changes the instance.",
-      .needs_configuration = true,
       .version = kInstanceSchemaVersion,  // state_upgrade.h
+      .needs_configuration = true,
       .accepts_moved_state = true};
   return *options;
 }
