@@ -1,11 +1,16 @@
-# A network, a firewall with exactly the declared rules, an SSH key, and an
-# instance that refers to all three by attribute.
+# The whole stack in one configuration: a private network, a firewall with
+# exactly the declared rules, an SSH key, a volume, a reserved IP, and two
+# instances that refer to them by attribute.
 #
-# The firewall is created without Civo's default rules: only SSH from the
-# admin range and HTTP/HTTPS from anywhere come in; everything may go out.
-# References order everything without depends_on: the network first, the
-# instance last, and on destroy the other way round (the firewall's and the
-# network's deletes wait while the instance is still going away).
+# No depends_on: the references order everything. Terraform creates the
+# network, firewall, key, volume and IP first and the instances last, and on
+# destroy the other way round: the firewall's and the network's deletes wait
+# while Civo still holds an instance that is going away, and the reserved IP
+# and the volume are let go by the instance before they are deleted, so one
+# `terraform destroy` removes it all.
+#
+# add-instance/ is a second configuration that adds an instance to this
+# stack once it exists, finding its parts by name.
 
 terraform {
   required_version = ">= 1.3"
@@ -19,8 +24,15 @@ provider "civo" {
 }
 
 variable "admin_cidr" {
-  type    = string
-  default = "203.0.113.0/24"
+  description = "Where SSH may come from."
+  type        = string
+  default     = "203.0.113.0/24"
+}
+
+variable "data_volume_gib" {
+  description = "The data volume's size; growing it resizes it in place."
+  type        = number
+  default     = 10
 }
 
 resource "civo_vpc" "main" {
@@ -29,6 +41,8 @@ resource "civo_vpc" "main" {
   description   = "The stack's private network"
 }
 
+# Created without Civo's default rules (which let everything in): only SSH
+# from the admin range and HTTP/HTTPS from anywhere come in.
 resource "civo_firewall" "web" {
   name       = "stack-web"
   network_id = { value = civo_vpc.main.network_id }
@@ -47,16 +61,40 @@ resource "civo_firewall" "web" {
 
 resource "civo_ssh_key" "admin" {
   name       = "stack-admin"
-  public_key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIStackNetworkExampleKey admin@example"
+  public_key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIStackExampleAdminKey admin@example"
 }
 
+resource "civo_volume" "data" {
+  volume_name = "stack-data"
+  size_gib    = var.data_volume_gib
+}
+
+resource "civo_ip_address" "web" {
+  description = "stack web front door"
+}
+
+# The front: the reserved IP and the data volume are attached through the
+# instance itself (no separate attachment resource).
 resource "civo_compute_instance" "web" {
-  instance_name = "stack-web-1"
+  instance_name  = "stack-web-1"
+  size           = "g3.small"
+  image          = "ubuntu-jammy"
+  network        = { value = civo_vpc.main.network_id }
+  firewall_ids   = [{ value = civo_firewall.web.firewall_id }]
+  ssh_key_ids    = [civo_ssh_key.admin.id]
+  volume_ids     = [{ value = civo_volume.data.volume_id }]
+  reserved_ip_id = { value = civo_ip_address.web.reserved_ip_id }
+  tags           = ["stack", "web"]
+}
+
+resource "civo_compute_instance" "worker" {
+  instance_name = "stack-worker-1"
   size          = "g3.small"
   image         = "ubuntu-jammy"
   network       = { value = civo_vpc.main.network_id }
   firewall_ids  = [{ value = civo_firewall.web.firewall_id }]
   ssh_key_ids   = [civo_ssh_key.admin.id]
+  tags          = ["stack", "worker"]
 }
 
 output "network_id" {
@@ -67,10 +105,11 @@ output "firewall_id" {
   value = civo_firewall.web.firewall_id
 }
 
-output "ssh_key_id" {
-  value = civo_ssh_key.admin.id
+output "web_public_ipv4" {
+  description = "The reserved IP, which outlives the instance."
+  value       = civo_compute_instance.web.reserved_ip_address
 }
 
-output "web_private_ipv4" {
-  value = civo_compute_instance.web.private_ipv4
+output "private_ipv4" {
+  value = [civo_compute_instance.web.private_ipv4, civo_compute_instance.worker.private_ipv4]
 }
