@@ -41,7 +41,7 @@ class Examples : public TerraformTest, public ::testing::WithParamInterface<std:
       return Recipe{[](Examples* t) { return !t->sim_->CreateFirewall("web-firewall", t->net_).empty(); },
                     [](Examples*) { return Vars{}; }};
     }
-    if (folder == "stack-network") return Recipe{nothing, [](Examples*) { return Vars{}; }};
+    if (folder == "stack") return Recipe{nothing, [](Examples*) { return Vars{}; }};
     if (folder == "volumes-and-reserved-ip") {
       return Recipe{[](Examples* t) {
                       return !t->sim_->CreateVolume("data-1", t->net_).empty() &&
