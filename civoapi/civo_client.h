@@ -2,6 +2,7 @@
 #ifndef CIVOAPI_CIVO_CLIENT_H_
 #define CIVOAPI_CIVO_CLIENT_H_
 
+#include <map>
 #include <mutex>
 #include <set>
 #include <string>
@@ -113,6 +114,16 @@ class CivoClient final : public Client {
   StatusDwellTimes dwell_;
   // Every request waits its turn here once the server has refused one (429).
   Pacer pacer_;
+  // Instances this client just created, with the status their create call
+  // answered: the wait for their build starts from that moment (no first
+  // poll). Taken by the first WaitInstance for the id.
+  struct CreatedRecord {
+    std::chrono::steady_clock::time_point at;
+    std::string status;
+    std::string determined_by;
+  };
+  std::mutex created_mu_;
+  std::map<std::string, CreatedRecord> created_;
   // Instance reads and waits, shared between threads (instance_reads.h).
   InstanceReads reads_;
   std::mutex rng_mu_;

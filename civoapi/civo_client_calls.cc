@@ -49,16 +49,25 @@ bool SleepOrCancel(const std::shared_ptr<const CancelToken>& cancel, std::chrono
 // long objects stayed in that status before (learned in `dwell`, keyed by
 // `kind`, status and `determined_by`, e.g. size and image) decides when to
 // look again. Each poll is logged (object, status, next poll) through `log`.
+// `known`: the object's status was just seen (e.g. in the create call's
+// answer), so the wait starts from then and needs no first poll.
+struct KnownStart {
+  std::chrono::steady_clock::time_point at;
+  std::string status;
+  std::string determined_by;
+};
+
 template <typename T>
 absl::StatusOr<T> Poll(const std::string& what, const std::string& kind,
                        const std::function<absl::StatusOr<T>(std::chrono::steady_clock::time_point)>& get,
                        const std::function<bool(const T&)>& pred,
                        const std::function<std::string(const T&)>& status,
                        const std::function<std::string(const T&)>& determined_by, StatusDwellTimes& dwell,
-                       const CallOptions& opts, const std::function<void(const std::string&)>& log) {
+                       const CallOptions& opts, const std::function<void(const std::string&)>& log,
+                       const std::optional<KnownStart>& known = std::nullopt) {
   using std::chrono::duration_cast;
   using ms = std::chrono::milliseconds;
-  const auto start = std::chrono::steady_clock::now();
+  const auto start = known.has_value() ? known->at : std::chrono::steady_clock::now();
   auto since_start = [&] { return duration_cast<ms>(std::chrono::steady_clock::now() - start); };
   std::optional<PollSchedule> schedule;
   std::string first_status;  // the status being waited out
@@ -67,6 +76,12 @@ absl::StatusOr<T> Poll(const std::string& what, const std::string& kind,
   ms last_miss{0};
   std::string last = "unknown";
   auto next_at = start;
+  if (known.has_value()) {
+    first_status = last = known->status;
+    dwell_key = StatusDwellTimes::DwellKey(kind, first_status, known->determined_by);
+    schedule.emplace(dwell.Expected(dwell_key));
+    next_at = start + schedule->Next(since_start());
+  }
   while (true) {
     if (opts.cancel != nullptr && opts.cancel->cancelled()) return absl::CancelledError("wait cancelled");
     absl::StatusOr<T> cur = get(next_at);
@@ -110,6 +125,13 @@ absl::StatusOr<Instance> CivoClient::CreateInstance(const CreateInstanceRequest&
   if (i.id.empty()) {
     // The call succeeded but we cannot tell what it made: as ambiguous as a 502.
     return MakeApiError(ApiError{200, "unexpected_response", "create response has no instance id", "", true});
+  }
+  if (!i.status.empty()) {
+    // The answer says how the build starts: a wait for it can begin from
+    // here without a first poll.
+    std::lock_guard<std::mutex> lock(created_mu_);
+    if (created_.size() >= 4096) created_.clear();  // waits that never came
+    created_[i.id] = CreatedRecord{std::chrono::steady_clock::now(), i.status, i.size + "/" + i.source_id};
   }
   return i;
 }
@@ -207,13 +229,25 @@ absl::StatusOr<Instance> CivoClient::WaitInstance(const std::string& id,
                                                   const std::function<bool(const Instance&)>& pred,
                                                   const CallOptions& opts) {
   const std::string region = RegionFor(opts);
+  std::optional<KnownStart> known;
+  {
+    std::lock_guard<std::mutex> lock(created_mu_);
+    if (auto it = created_.find(id); it != created_.end()) {
+      // Only a wait that would accept nothing in the state the create left.
+      Instance as_created;
+      as_created.id = id;
+      as_created.status = it->second.status;
+      if (!pred(as_created)) known = KnownStart{it->second.at, it->second.status, it->second.determined_by};
+      created_.erase(it);
+    }
+  }
   return Poll<Instance>(
       "instance " + id, "instance",
       [&](std::chrono::steady_clock::time_point not_before) { return reads_.Read(id, region, not_before, opts); },
       pred,
       [](const Instance& i) { return i.status; },
       [](const Instance& i) { return i.size + "/" + i.source_id; }, dwell_, opts,
-      [this](const std::string& line) { Log(line); });
+      [this](const std::string& line) { Log(line); }, known);
 }
 
 // ---- Catalogue ----

@@ -78,11 +78,17 @@ absl::StatusOr<Instance> InstanceReads::Read(const std::string& id, const std::s
       return MakeApiError(ApiError{0, "timeout", "deadline passed before the instance was read", "", false});
     }
     if (!me->in_batch && now >= me->due && (me->own_get || !r.list_in_flight)) {
-      int due_soon = 0;
+      int due_soon = 0, waiting = 0;
       for (const auto& p : r.pending) {
-        if (!p->in_batch && !p->own_get && !p->done && p->due <= now + kGather) ++due_soon;
+        if (p->in_batch || p->own_get || p->done) continue;
+        ++waiting;
+        if (p->due <= now + kGather) ++due_soon;
       }
-      if (!me->own_get && due_soon >= 2 && r.pages_estimate < due_soon) {
+      // A one-page list costs what this read's GET costs and answers every
+      // waiting read too (those not yet due get a fresh look for free); a
+      // list of several pages only when it replaces more GETs than it costs.
+      const bool list = waiting >= 2 && (r.pages_estimate == 1 || due_soon > r.pages_estimate);
+      if (!me->own_get && list) {
         ListFor(r, me.get(), lock, opts);
         continue;
       }

@@ -19,9 +19,10 @@
 // reads fall back to their own GET.
 //
 // When not to coalesce: a lone read (no other read of the region in the last
-// moments) goes out at once as a GET, and a list is chosen only when it
-// costs fewer calls (its pages, learned from the last list) than the GETs it
-// replaces.
+// moments) goes out at once as a GET. A list that came in one page costs one
+// call, as a GET does, and answers every waiting read, so it is used whenever
+// another read waits; a list of several pages (learned from the last one)
+// only when it replaces more GETs than it costs.
 #ifndef CIVOAPI_INSTANCE_READS_H_
 #define CIVOAPI_INSTANCE_READS_H_
 

@@ -9,7 +9,7 @@ namespace {
 using std::chrono::duration_cast;
 using std::chrono::microseconds;
 // After this many requests without a refusal the pace quickens by 1/kProbe.
-constexpr int kProbeEvery = 20;
+constexpr int kProbeEvery = 50;
 constexpr int kProbe = 50;
 constexpr microseconds kMaxInterval{5'000'000};
 }  // namespace
@@ -41,7 +41,8 @@ void Pacer::OnRateLimited(std::optional<std::chrono::seconds> retry_after) {
   // first burst the server absorbed is not taken for its steady rate).
   if (accepted_.size() >= 2) {
     const auto span = std::max<Clock::duration>(now - accepted_.front(), std::chrono::seconds(1));
-    interval_ = duration_cast<microseconds>(span) / static_cast<int64_t>(accepted_.size());
+    // 5% under it, so timing jitter does not meet the limit again at once.
+    interval_ = duration_cast<microseconds>(span) * 21 / 20 / static_cast<int64_t>(accepted_.size());
   } else {
     interval_ = interval_.count() == 0 ? microseconds(100'000) : interval_ * 3 / 2;
   }
