@@ -76,6 +76,7 @@ absl::StatusOr<T> Poll(const std::string& what, const std::string& kind,
   ms last_miss{0};
   std::string last = "unknown";
   auto next_at = start;
+  ms rtt{0};  // the shortest read seen: the schedule spaces what reads see, not when they leave
   if (known.has_value()) {
     first_status = last = known->status;
     dwell_key = StatusDwellTimes::DwellKey(kind, first_status, known->determined_by);
@@ -84,8 +85,15 @@ absl::StatusOr<T> Poll(const std::string& what, const std::string& kind,
   }
   while (true) {
     if (opts.cancel != nullptr && opts.cancel->cancelled()) return absl::CancelledError("wait cancelled");
+    const auto asked = std::chrono::steady_clock::now();
     absl::StatusOr<T> cur = get(next_at);
     if (!cur.ok()) return cur.status();
+    {
+      // A read is always answered by a request sent after it began, so its
+      // shortest duration bounds the round trip from below.
+      const auto took = duration_cast<ms>(std::chrono::steady_clock::now() - std::max(asked, next_at));
+      if (took.count() >= 0 && (rtt.count() == 0 || took < rtt)) rtt = took;
+    }
     if (pred(*cur)) {
       if (schedule.has_value() && same_status) dwell.Record(dwell_key, last_miss, since_start());
       return cur;
@@ -106,7 +114,9 @@ absl::StatusOr<T> Poll(const std::string& what, const std::string& kind,
     if (now >= opts.deadline) {
       return absl::DeadlineExceededError(absl::StrCat("timed out waiting for ", what, " (last status ", last, ")"));
     }
-    auto sleep = std::min(schedule->Next(last_miss), duration_cast<ms>(opts.deadline - now));
+    // The schedule's pauses are between looks at the object; a look comes a
+    // round trip after the request leaves.
+    auto sleep = std::min(std::max(schedule->Next(last_miss) - rtt, ms(10)), duration_cast<ms>(opts.deadline - now));
     log(absl::StrCat("civoapi: waiting for ", what, ": status ", last, " after ", last_miss.count(),
                      " ms, next poll in ", sleep.count(), " ms"));
     next_at = now + sleep;

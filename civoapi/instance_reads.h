@@ -61,8 +61,10 @@ class InstanceReads {
 
   // A read waits this long for companions when others are reading too.
   static constexpr std::chrono::milliseconds kGather{15};
-  // Reads closer together than this count as "many at once".
-  static constexpr std::chrono::milliseconds kBusyWindow{1000};
+  // A read less than this after another of its region is taken for one of
+  // a burst (Terraform refreshes in rounds of its parallelism, seconds apart
+  // when its own work between rounds is slow).
+  static constexpr std::chrono::milliseconds kBusyWindow{10000};
 
   InstanceReads(Fetchers fetchers, std::function<void(const std::string&)> log);
 

@@ -323,7 +323,8 @@ if [ -n "$TFDRIVER" ]; then
     sim_config '{"instance_quota": 100000, "latency_ms": 0}'
     : >"$cfg"
     for i in $(seq 1 "$n"); do
-      printf 'url = "%s/v2/instances"\nheader = "Authorization: bearer %s"\nheader = "Content-Type: application/json"\ndata = "{\\"hostname\\":\\"other-%s\\",\\"size\\":\\"g3.small\\",\\"region\\":\\"LON1\\",\\"network_id\\":\\"%s\\",\\"template_id\\":\\"ubuntu-jammy\\"}"\noutput = "/dev/null"\nnext\n' \
+      [ "$i" = 1 ] || echo next >>"$cfg"
+      printf 'url = "%s/v2/instances"\nheader = "Authorization: bearer %s"\nheader = "Content-Type: application/json"\ndata = "{\\"hostname\\":\\"other-%s\\",\\"size\\":\\"g3.small\\",\\"region\\":\\"LON1\\",\\"network_id\\":\\"%s\\",\\"template_id\\":\\"ubuntu-jammy\\"}"\noutput = "/dev/null"\n' \
         "$SIM_URL" "$SIM_TOKEN" "$i" "$net" >>"$cfg"
     done
     curl -fsS -K "$cfg" || die "seeding $n unrelated instances failed"
@@ -361,7 +362,9 @@ if [ -n "$TFDRIVER" ]; then
       sim_entries | tail -n +"$((before + 1))" >"$d/destroy.log"
       echo "$name destroy $(entry_stats "$d/destroy.log")" >>"$WORK/scale.txt"
     fi
-    [ -n "${BENCH_KEEP:-}" ] && mkdir -p "$BENCH_KEEP" && cp "$d"/*.log "$d"/*.json "$BENCH_KEEP/" 2>/dev/null
+    if [ -n "${BENCH_KEEP:-}" ]; then
+      mkdir -p "$BENCH_KEEP/$name" && cp "$d"/*.log "$d"/*.json "$BENCH_KEEP/$name/" 2>/dev/null || true
+    fi
     stop_sim
   }
   UNRELATED=${BENCH_UNRELATED:-2000}
