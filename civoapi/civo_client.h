@@ -114,9 +114,10 @@ class CivoClient final : public Client {
   StatusDwellTimes dwell_;
   // Every request waits its turn here once the server has refused one (429).
   Pacer pacer_;
-  // Instances this client just created, with the status their create call
-  // answered: the wait for their build starts from that moment (no first
-  // poll). Taken by the first WaitInstance for the id.
+  // Instances this client just created (with the status the create call
+  // answered) or asked to delete (DELETING): a wait for them starts from
+  // that moment, with no first poll. Taken by the next WaitInstance for the
+  // id, if its predicate does not already hold for that status.
   struct CreatedRecord {
     std::chrono::steady_clock::time_point at;
     std::string status;

@@ -76,7 +76,6 @@ absl::StatusOr<T> Poll(const std::string& what, const std::string& kind,
   ms last_miss{0};
   std::string last = "unknown";
   auto next_at = start;
-  ms rtt{0};  // the shortest read seen: the schedule spaces what reads see, not when they leave
   if (known.has_value()) {
     first_status = last = known->status;
     dwell_key = StatusDwellTimes::DwellKey(kind, first_status, known->determined_by);
@@ -85,15 +84,8 @@ absl::StatusOr<T> Poll(const std::string& what, const std::string& kind,
   }
   while (true) {
     if (opts.cancel != nullptr && opts.cancel->cancelled()) return absl::CancelledError("wait cancelled");
-    const auto asked = std::chrono::steady_clock::now();
     absl::StatusOr<T> cur = get(next_at);
     if (!cur.ok()) return cur.status();
-    {
-      // A read is always answered by a request sent after it began, so its
-      // shortest duration bounds the round trip from below.
-      const auto took = duration_cast<ms>(std::chrono::steady_clock::now() - std::max(asked, next_at));
-      if (took.count() >= 0 && (rtt.count() == 0 || took < rtt)) rtt = took;
-    }
     if (pred(*cur)) {
       if (schedule.has_value() && same_status) dwell.Record(dwell_key, last_miss, since_start());
       return cur;
@@ -114,9 +106,7 @@ absl::StatusOr<T> Poll(const std::string& what, const std::string& kind,
     if (now >= opts.deadline) {
       return absl::DeadlineExceededError(absl::StrCat("timed out waiting for ", what, " (last status ", last, ")"));
     }
-    // The schedule's pauses are between looks at the object; a look comes a
-    // round trip after the request leaves.
-    auto sleep = std::min(std::max(schedule->Next(last_miss) - rtt, ms(10)), duration_cast<ms>(opts.deadline - now));
+    auto sleep = std::min(schedule->Next(last_miss), duration_cast<ms>(opts.deadline - now));
     log(absl::StrCat("civoapi: waiting for ", what, ": status ", last, " after ", last_miss.count(),
                      " ms, next poll in ", sleep.count(), " ms"));
     next_at = now + sleep;
@@ -232,7 +222,15 @@ absl::Status CivoClient::SetInstanceFirewall(const std::string& id, const std::s
 
 absl::Status CivoClient::DeleteInstance(const std::string& id, const CallOptions& opts) {
   if (id.empty()) return EmptyId("instance");
-  return Call("DELETE", "/v2/instances/" + Seg(id), {}, "", opts, RetryMode::kOnlyIfNothingDone).status();
+  absl::Status s = Call("DELETE", "/v2/instances/" + Seg(id), {}, "", opts, RetryMode::kOnlyIfNothingDone).status();
+  if (s.ok()) {
+    // Accepted: a wait for the instance to go can start from here without a
+    // first poll (its schedule is learned apart from waits that looked first).
+    std::lock_guard<std::mutex> lock(created_mu_);
+    if (created_.size() >= 4096) created_.clear();
+    created_[id] = CreatedRecord{std::chrono::steady_clock::now(), "DELETING", "after-delete-call"};
+  }
+  return s;
 }
 
 absl::StatusOr<Instance> CivoClient::WaitInstance(const std::string& id,
