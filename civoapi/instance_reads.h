@@ -60,7 +60,7 @@ class InstanceReads {
   };
 
   // A read waits this long for companions when others are reading too.
-  static constexpr std::chrono::milliseconds kGather{15};
+  static constexpr std::chrono::milliseconds kGather{40};
   // A read less than this after another of its region is taken for one of
   // a burst (Terraform refreshes in rounds of its parallelism, seconds apart
   // when its own work between rounds is slow).
