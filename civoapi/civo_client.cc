@@ -68,6 +68,7 @@ absl::StatusOr<std::unique_ptr<Client>> Client::Create(ClientOptions options) {
         absl::StrCat("Civo API URL must start with http:// or https://, got \"", options.api_url, "\""));
   }
   if (options.page_size <= 0) options.page_size = 100;
+  if (options.read_list_page_size <= 0) options.read_list_page_size = 5000;
   return std::unique_ptr<Client>(new CivoClient(std::move(options)));
 }
 
@@ -76,7 +77,13 @@ CivoClient::CivoClient(ClientOptions options)
       base_url_(absl::StripSuffix(options_.api_url, "/")),
       backoff_{options_.initial_backoff, options_.max_backoff},
       http_(TransportOptions{UserAgent(options_.user_agent), "bearer " + options_.token,
-                             options_.connect_timeout, options_.request_timeout, 32}) {}
+                             options_.connect_timeout, options_.request_timeout, 32}),
+      reads_(InstanceReads::Fetchers{
+                 [this](const std::string& id, const CallOptions& o) { return GetOneInstance(id, o); },
+                 [this](int page, const std::set<std::string>& wanted, const CallOptions& o) {
+                   return ListInstancesPage(page, wanted, o);
+                 }},
+             [this](const std::string& line) { Log(line); }) {}
 
 std::string CivoClient::RegionFor(const CallOptions& opts) const {
   return opts.region.empty() ? options_.region : opts.region;
@@ -152,8 +159,17 @@ absl::StatusOr<rapidjson::Document> CivoClient::Call(const std::string& method, 
   const std::string shown = absl::StrCat(method, " ", path, region.empty() ? "" : " region=", region);
 
   for (int attempt = 0;; ++attempt) {
+    if (!pacer_.WaitTurn(opts.cancel.get(), opts.deadline)) {
+      if (opts.cancel != nullptr && opts.cancel->cancelled()) return absl::CancelledError("Civo API call cancelled");
+      return MakeApiError(ApiError{0, "timeout", "the deadline comes before the rate limit allows the request", "",
+                                   false});
+    }
     auto start = std::chrono::steady_clock::now();
     absl::StatusOr<HttpResponse> resp = http_.Perform(req, opts.deadline, opts.cancel.get());
+    if (resp.ok()) {
+      if (resp->status == 429) pacer_.OnRateLimited(resp->retry_after);
+      else pacer_.OnAccepted();
+    }
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
     std::optional<std::chrono::seconds> retry_after;
     absl::Status err;

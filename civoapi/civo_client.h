@@ -2,7 +2,9 @@
 #ifndef CIVOAPI_CIVO_CLIENT_H_
 #define CIVOAPI_CIVO_CLIENT_H_
 
+#include <map>
 #include <mutex>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -11,6 +13,8 @@
 #include "civoapi/backoff.h"
 #include "civoapi/client.h"
 #include "civoapi/http_transport.h"
+#include "civoapi/instance_reads.h"
+#include "civoapi/pacer.h"
 #include "civoapi/poll_schedule.h"
 #include "rapidjson/document.h"
 
@@ -112,6 +116,11 @@ class CivoClient final : public Client {
   std::string Scrub(std::string text) const;
   void Log(const std::string& line) const;
   double Random();
+  // One GET /v2/instances/{id}, and one page of the region's instance list:
+  // what InstanceReads builds every instance read from.
+  absl::StatusOr<Instance> GetOneInstance(const std::string& id, const CallOptions& opts);
+  absl::StatusOr<InstanceListPage> ListInstancesPage(int page, const std::set<std::string>& wanted,
+                                                     const CallOptions& opts);
   template <typename T>
   absl::StatusOr<std::vector<T>> ListPaged(const std::string& path, Query extra, const CallOptions& opts,
                                            T (*parse)(const rapidjson::Value&));
@@ -126,6 +135,21 @@ class CivoClient final : public Client {
   // How long instances and volumes stay in each status, learned from waits
   // so later waits poll near the expected moment (poll_schedule.h).
   StatusDwellTimes dwell_;
+  // Every request waits its turn here once the server has refused one (429).
+  Pacer pacer_;
+  // Instances this client just created (with the status the create call
+  // answered) or asked to delete (DELETING): a wait for them starts from
+  // that moment, with no first poll. Taken by the next WaitInstance for the
+  // id, if its predicate does not already hold for that status.
+  struct CreatedRecord {
+    std::chrono::steady_clock::time_point at;
+    std::string status;
+    std::string determined_by;
+  };
+  std::mutex created_mu_;
+  std::map<std::string, CreatedRecord> created_;
+  // Instance reads and waits, shared between threads (instance_reads.h).
+  InstanceReads reads_;
   std::mutex rng_mu_;
   absl::BitGen rng_;
 };

@@ -42,20 +42,32 @@ bool SleepOrCancel(const std::shared_ptr<const CancelToken>& cancel, std::chrono
   return true;
 }
 
-// Polls `get` until `pred` holds, on a PollSchedule (see poll_schedule.h):
+// Polls `get` until `pred` holds, on a PollSchedule (see poll_schedule.h).
+// `get(t)` reads the object no earlier than t (it may be answered sooner by
+// a read shared with other waiters: instance_reads.h); the schedule says t:
 // the first poll is immediate and tells which status the object is in; how
 // long objects stayed in that status before (learned in `dwell`, keyed by
 // `kind`, status and `determined_by`, e.g. size and image) decides when to
 // look again. Each poll is logged (object, status, next poll) through `log`.
+// `known`: the object's status was just seen (e.g. in the create call's
+// answer), so the wait starts from then and needs no first poll.
+struct KnownStart {
+  std::chrono::steady_clock::time_point at;
+  std::string status;
+  std::string determined_by;
+};
+
 template <typename T>
 absl::StatusOr<T> Poll(const std::string& what, const std::string& kind,
-                       const std::function<absl::StatusOr<T>()>& get, const std::function<bool(const T&)>& pred,
+                       const std::function<absl::StatusOr<T>(std::chrono::steady_clock::time_point)>& get,
+                       const std::function<bool(const T&)>& pred,
                        const std::function<std::string(const T&)>& status,
                        const std::function<std::string(const T&)>& determined_by, StatusDwellTimes& dwell,
-                       const CallOptions& opts, const std::function<void(const std::string&)>& log) {
+                       const CallOptions& opts, const std::function<void(const std::string&)>& log,
+                       const std::optional<KnownStart>& known = std::nullopt) {
   using std::chrono::duration_cast;
   using ms = std::chrono::milliseconds;
-  const auto start = std::chrono::steady_clock::now();
+  const auto start = known.has_value() ? known->at : std::chrono::steady_clock::now();
   auto since_start = [&] { return duration_cast<ms>(std::chrono::steady_clock::now() - start); };
   std::optional<PollSchedule> schedule;
   std::string first_status;  // the status being waited out
@@ -63,9 +75,16 @@ absl::StatusOr<T> Poll(const std::string& what, const std::string& kind,
   bool same_status = true;   // still the status first seen (so the dwell time means something)
   ms last_miss{0};
   std::string last = "unknown";
+  auto next_at = start;
+  if (known.has_value()) {
+    first_status = last = known->status;
+    dwell_key = StatusDwellTimes::DwellKey(kind, first_status, known->determined_by);
+    schedule.emplace(dwell.Expected(dwell_key));
+    next_at = start + schedule->Next(since_start());
+  }
   while (true) {
     if (opts.cancel != nullptr && opts.cancel->cancelled()) return absl::CancelledError("wait cancelled");
-    absl::StatusOr<T> cur = get();
+    absl::StatusOr<T> cur = get(next_at);
     if (!cur.ok()) return cur.status();
     if (pred(*cur)) {
       if (schedule.has_value() && same_status) dwell.Record(dwell_key, last_miss, since_start());
@@ -90,7 +109,7 @@ absl::StatusOr<T> Poll(const std::string& what, const std::string& kind,
     auto sleep = std::min(schedule->Next(last_miss), duration_cast<ms>(opts.deadline - now));
     log(absl::StrCat("civoapi: waiting for ", what, ": status ", last, " after ", last_miss.count(),
                      " ms, next poll in ", sleep.count(), " ms"));
-    if (!SleepOrCancel(opts.cancel, sleep)) return absl::CancelledError("wait cancelled");
+    next_at = now + sleep;
   }
 }
 
@@ -107,14 +126,45 @@ absl::StatusOr<Instance> CivoClient::CreateInstance(const CreateInstanceRequest&
     // The call succeeded but we cannot tell what it made: as ambiguous as a 502.
     return MakeApiError(ApiError{200, "unexpected_response", "create response has no instance id", "", true});
   }
+  if (!i.status.empty()) {
+    // The answer says how the build starts: a wait for it can begin from
+    // here without a first poll.
+    std::lock_guard<std::mutex> lock(created_mu_);
+    if (created_.size() >= 4096) created_.clear();  // waits that never came
+    created_[i.id] = CreatedRecord{std::chrono::steady_clock::now(), i.status, i.size + "/" + i.source_id};
+  }
   return i;
 }
 
 absl::StatusOr<Instance> CivoClient::GetInstance(const std::string& id, const CallOptions& opts) {
   if (id.empty()) return EmptyId("instance");
+  return reads_.Read(id, RegionFor(opts), std::chrono::steady_clock::now(), opts);
+}
+
+absl::StatusOr<Instance> CivoClient::GetOneInstance(const std::string& id, const CallOptions& opts) {
+  if (id.empty()) return EmptyId("instance");
   auto d = Call("GET", "/v2/instances/" + Seg(id), {}, "", opts, RetryMode::kAllTransient);
   if (!d.ok()) return d.status();
   return ParseInstance(*d);
+}
+
+absl::StatusOr<InstanceListPage> CivoClient::ListInstancesPage(int page, const std::set<std::string>& wanted,
+                                                               const CallOptions& opts) {
+  Query q = {{"page", std::to_string(page)}, {"per_page", std::to_string(options_.read_list_page_size)}};
+  auto d = Call("GET", "/v2/instances", q, "", opts, RetryMode::kAllTransient);
+  if (!d.ok()) return d.status();
+  InstanceListPage out;
+  const rapidjson::Value* items = d->IsArray() ? &*d : json::Array(*d, "items");
+  if (items == nullptr) {
+    return MakeApiError(ApiError{200, "unexpected_response", "expected a paginated instance list", "", false});
+  }
+  out.pages = d->IsArray() ? 1 : std::max<int>(1, static_cast<int>(json::Int(*d, "pages")));
+  for (const auto& v : items->GetArray()) {
+    // Only the instances asked for are parsed; the rest of the account is skipped.
+    std::string id = json::String(v, "id");
+    if (wanted.count(id) != 0) out.wanted.emplace(id, ParseInstance(v));
+  }
+  return out;
 }
 
 absl::StatusOr<std::vector<Instance>> CivoClient::ListInstances(const CallOptions& opts, const std::string& tag) {
@@ -172,17 +222,40 @@ absl::Status CivoClient::SetInstanceFirewall(const std::string& id, const std::s
 
 absl::Status CivoClient::DeleteInstance(const std::string& id, const CallOptions& opts) {
   if (id.empty()) return EmptyId("instance");
-  return Call("DELETE", "/v2/instances/" + Seg(id), {}, "", opts, RetryMode::kOnlyIfNothingDone).status();
+  absl::Status s = Call("DELETE", "/v2/instances/" + Seg(id), {}, "", opts, RetryMode::kOnlyIfNothingDone).status();
+  if (s.ok()) {
+    // Accepted: a wait for the instance to go can start from here without a
+    // first poll (its schedule is learned apart from waits that looked first).
+    std::lock_guard<std::mutex> lock(created_mu_);
+    if (created_.size() >= 4096) created_.clear();
+    created_[id] = CreatedRecord{std::chrono::steady_clock::now(), "DELETING", "after-delete-call"};
+  }
+  return s;
 }
 
 absl::StatusOr<Instance> CivoClient::WaitInstance(const std::string& id,
                                                   const std::function<bool(const Instance&)>& pred,
                                                   const CallOptions& opts) {
+  const std::string region = RegionFor(opts);
+  std::optional<KnownStart> known;
+  {
+    std::lock_guard<std::mutex> lock(created_mu_);
+    if (auto it = created_.find(id); it != created_.end()) {
+      // Only a wait that would accept nothing in the state the create left.
+      Instance as_created;
+      as_created.id = id;
+      as_created.status = it->second.status;
+      if (!pred(as_created)) known = KnownStart{it->second.at, it->second.status, it->second.determined_by};
+      created_.erase(it);
+    }
+  }
   return Poll<Instance>(
-      "instance " + id, "instance", [&] { return GetInstance(id, opts); }, pred,
+      "instance " + id, "instance",
+      [&](std::chrono::steady_clock::time_point not_before) { return reads_.Read(id, region, not_before, opts); },
+      pred,
       [](const Instance& i) { return i.status; },
       [](const Instance& i) { return i.size + "/" + i.source_id; }, dwell_, opts,
-      [this](const std::string& line) { Log(line); });
+      [this](const std::string& line) { Log(line); }, known);
 }
 
 // ---- Catalogue ----
@@ -296,7 +369,14 @@ absl::Status CivoClient::DetachVolume(const std::string& volume_id, const CallOp
 absl::StatusOr<Volume> CivoClient::WaitVolume(const std::string& id, const std::function<bool(const Volume&)>& pred,
                                               const CallOptions& opts) {
   return Poll<Volume>(
-      "volume " + id, "volume", [&] { return GetVolume(id, opts); }, pred,
+      "volume " + id, "volume",
+      [&](std::chrono::steady_clock::time_point not_before) -> absl::StatusOr<Volume> {
+        auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(not_before -
+                                                                          std::chrono::steady_clock::now());
+        if (wait.count() > 0 && !SleepOrCancel(opts.cancel, wait)) return absl::CancelledError("wait cancelled");
+        return GetVolume(id, opts);
+      },
+      pred,
       [](const Volume& v) { return v.status; }, [](const Volume&) { return std::string(); }, dwell_, opts,
       [this](const std::string& line) { Log(line); });
 }

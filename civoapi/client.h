@@ -36,6 +36,11 @@ struct ClientOptions {
   std::chrono::milliseconds max_backoff{10'000};
   // Items per page asked for when following paginated lists (instances, IPs).
   int page_size = 100;
+  // Items per page of the instance list that answers many instance reads at
+  // once (instance_reads.h). Large, as civogo's ListAllInstances asks, so an
+  // account's list is one call; a server that caps it makes several pages,
+  // which are followed.
+  int read_list_page_size = 5000;
   // Log sink for request lines (method, path, status, duration); never
   // receives the token. May be empty.
   std::function<void(const std::string&)> debug_log;

@@ -10,6 +10,10 @@
 #      against the ideal 10 x (build + one round trip), the provider's peak
 #      RSS, and the API calls per instance from the simulator's request log;
 #      then a no-op plan and destroy; medians of BENCH_BIG_RUNS runs;
+#   2b. API calls at scale (issue 13), one run per scenario: apply of 100 with
+#      a 2 s and a 1 s build, destroy of 100, plan (refresh) of 500, the
+#      100-apply under a 5 requests/s rate limit, and the same with 2,000
+#      unrelated instances in the account; calls from the simulator's log;
 #   3. per-RPC latency (median) of GetProviderSchema, PlanResourceChange and
 #      ReadResource from tfdriver's reports;
 #   4. the civoapi client benchmark (build/bench/civoapi_bench), when built.
@@ -19,7 +23,9 @@
 #
 # Environment: BUILD (default build), BENCH_RUNS (30), BENCH_BIG_RUNS (3),
 # BENCH_INSTANCES (100), BENCH_OUT (BENCHMARKS.md), BENCH_SKIP_BUILD=1 (use
-# what is built), BENCH_TFDRIVER_SRC (default ../shared/tfdriver).
+# what is built), BENCH_TFDRIVER_SRC (default ../shared/tfdriver),
+# BENCH_SCALE_ONLY=1 (only part 2b), BENCH_UNRELATED (2000),
+# BENCH_REFRESH_INSTANCES (500).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
@@ -45,7 +51,7 @@ median() {
     m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
     printf fmt "\n", m }'
 }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0 || a == "n/a" || b == "n/a") print "n/a"; else printf "%.2f\n", a / b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0 || a == "n/a" || b == "n/a") print "n/a"; else printf "%.2f\n", a / b }'; }
 
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   scripts/deps.sh --with-tfdriver
@@ -130,6 +136,7 @@ start_sim() {  # start_sim LATENCY_MS BUILD_TIME_MS
   "$SIM" --addr 127.0.0.1:0 --token "$SIM_TOKEN" --latency "${1}ms" --build-time "${2}ms" \
     >"$WORK/sim.out" 2>"$WORK/sim.log" &
   SIM_PID=$!
+  echo "$SIM_PID" >"$WORK/sim.pid"
   SIM_URL=""
   for _ in $(seq 1 100); do
     SIM_URL=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$WORK/sim.out" 2>/dev/null | head -1 || true)
@@ -173,7 +180,9 @@ tfd() {  # tfd DIR REPORT COMMAND: tfdriver against our provider and the sim
 $(tail -30 "$2.out")"
 }
 
+SCALE_ONLY=${BENCH_SCALE_ONLY:-0}
 if [ -n "$TFDRIVER" ]; then
+  if [ "$SCALE_ONLY" != 1 ]; then
   # ---- 1. start-up ---------------------------------------------------------
   log "start-up: $RUNS runs each of ours and the Go provider, interleaved"
   : >"$WORK/startup.txt"
@@ -293,7 +302,157 @@ if [ -n "$TFDRIVER" ]; then
     echo
   } >>"$md"
 
+  fi  # SCALE_ONLY
+  # ---- 2b. API calls at scale (issue 13) -----------------------------------------
+  # Each scenario runs once (one run keeps the whole bench within minutes on a
+  # shared machine); the calls are counted in the simulator's request log, so
+  # they do not depend on the machine's load, the times do.
+  sim_config() { curl -fsS -X POST -H 'Content-Type: application/json' -d "$1" "$SIM_URL/_sim/config" >/dev/null; }
+  sim_entries() { sim_get "/_sim/log" | tr '{' '\n' | grep '"method"'; }
+  # entry_stats FILE: "calls N refused R span_ms S" (span: first request sent to last answered)
+  entry_stats() {
+    awk '{
+      n++; if ($0 ~ /"status": *429/) r++
+      if (match($0, /"t_ms": *[0-9.]+/)) { t = substr($0, RSTART, RLENGTH); sub(/.*: */, "", t); if (first == "") first = t }
+      if (match($0, /"end_ms": *[0-9.]+/)) { e = substr($0, RSTART, RLENGTH); sub(/.*: */, "", e); if (e + 0 > last + 0) last = e }
+    } END { printf "calls %d refused %d span_ms %.0f\n", n, r + 0, last - first }' "$1"
+  }
+  # seed_unrelated N NET: N instances Terraform knows nothing of, made
+  # through the API before the latency is switched on.
+  seed_unrelated() {
+    local n=$1 net=$2 cfg="$WORK/seed.curl" i
+    sim_config '{"instance_quota": 100000, "latency_ms": 0}'
+    : >"$cfg"
+    for i in $(seq 1 "$n"); do
+      [ "$i" = 1 ] || echo next >>"$cfg"
+      printf 'url = "%s/v2/instances"\nheader = "Authorization: bearer %s"\nheader = "Content-Type: application/json"\ndata = "{\\"hostname\\":\\"other-%s\\",\\"size\\":\\"g3.small\\",\\"region\\":\\"LON1\\",\\"network_id\\":\\"%s\\",\\"template_id\\":\\"ubuntu-jammy\\"}"\noutput = "/dev/null"\n' \
+        "$SIM_URL" "$SIM_TOKEN" "$i" "$net" >>"$cfg"
+    done
+    curl -fsS -K "$cfg" || die "seeding $n unrelated instances failed"
+    sim_config "{\"latency_ms\": $LATENCY_MS}"
+  }
+  # scenario NAME BUILD_MS RATE UNRELATED COUNT WHAT: one run; WHAT is
+  # "apply-destroy" or "apply-plan". Appends "NAME key value" lines to scale.txt.
+  : >"$WORK/scale.txt"
+  SCALE_LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
+  scenario() {
+    local name=$1 build=$2 rate=$3 unrelated=$4 count=$5 what=$6 d="$WORK/scale-$1" net before
+    log "scale: $name ($count instances, build ${build} ms, rate ${rate:-none}, $unrelated unrelated)"
+    start_sim "$LATENCY_MS" "$build"
+    net=$(default_network)
+    [ -n "$net" ] || die "no default network in the simulator"
+    [ "$unrelated" -gt 0 ] && seed_unrelated "$unrelated" "$net"
+    [ -n "$rate" ] && sim_config "{\"rate_limit\": $rate}"
+    write_config "$d" "$count" "$net"
+    before=$(sim_entries | wc -l)
+    tfd "$d" "$d/apply.json" apply
+    sim_entries | tail -n +"$((before + 1))" >"$d/apply.log"
+    echo "$name apply $(entry_stats "$d/apply.log")" >>"$WORK/scale.txt"
+    "$TFREPORT" "$d/apply.json" | awk -v n="$name" '
+      $1 == "step" && $2 == "apply" { print n, "apply_ms", $4 }
+      $1 == "process" && $2 == "apply" { print n, "apply_rss_kb", $8 }
+      $1 == "summary" { print n, "errors", $3 }' >>"$WORK/scale.txt"
+    if [ "$what" = apply-plan ]; then
+      [ -n "$rate" ] && sim_config '{"rate_limit": 0}'
+      before=$(sim_entries | wc -l)
+      tfd "$d" "$d/plan.json" plan
+      sim_entries | tail -n +"$((before + 1))" >"$d/plan.log"
+      echo "$name plan $(entry_stats "$d/plan.log")" >>"$WORK/scale.txt"
+    else
+      before=$(sim_entries | wc -l)
+      tfd "$d" "$d/destroy.json" destroy
+      sim_entries | tail -n +"$((before + 1))" >"$d/destroy.log"
+      echo "$name destroy $(entry_stats "$d/destroy.log")" >>"$WORK/scale.txt"
+    fi
+    if [ -n "${BENCH_KEEP:-}" ]; then
+      mkdir -p "$BENCH_KEEP/$name" && cp "$d"/*.log "$d"/*.json "$BENCH_KEEP/$name/" 2>/dev/null || true
+    fi
+    stop_sim
+  }
+  UNRELATED=${BENCH_UNRELATED:-2000}
+  REFRESH_N=${BENCH_REFRESH_INSTANCES:-500}
+  RATE=5
+  # A scenario that fails (the machine is shared; a simulator can be lost)
+  # is run once more, then left out (its rows say n/a).
+  run_scenario() {
+    local try
+    for try in 1 2; do
+      if ( run_scenario_once "$1" ); then return 0; fi
+      kill "$(cat "$WORK/sim.pid" 2>/dev/null)" 2>/dev/null || true
+      awk -v n="$1" '$1 != n' "$WORK/scale.txt" >"$WORK/scale.tmp" && mv "$WORK/scale.tmp" "$WORK/scale.txt"
+      log "scenario $1 failed (try $try)"
+    done
+  }
+  run_scenario_once() {
+    case $1 in
+      b2) scenario b2 2000 "" 0 "$INSTANCES" apply-destroy ;;
+      b1) scenario b1 1000 "" 0 "$INSTANCES" apply-destroy ;;
+      refresh) scenario refresh 100 "" 0 "$REFRESH_N" apply-plan ;;
+      rate) scenario rate 2000 "$RATE" 0 "$INSTANCES" apply-plan ;;
+      b2u) scenario b2u 2000 "" "$UNRELATED" "$INSTANCES" apply-destroy ;;
+      refreshu) scenario refreshu 100 "" "$UNRELATED" "$REFRESH_N" apply-plan ;;
+    esac
+  }
+  for sc in ${BENCH_SCENARIOS:-b2 b1 refresh rate b2u refreshu}; do run_scenario "$sc"; done
+  sget() { awk -v n="$1" -v w="$2" -v k="$3" '$1 == n && $2 == w { for (i = 3; i < NF; i += 2) if ($i == k) print $(i + 1) }' "$WORK/scale.txt" | head -1; }
+  sval() { awk -v n="$1" -v k="$2" '$1 == n && $2 == k { print $3 }' "$WORK/scale.txt" | head -1; }
+  # Three decimals, so a verdict is never won by rounding.
+  per() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == 0) print "n/a"; else printf "%.3f\n", a / b }'; }
+  verdict() { awk -v v="$1" -v t="$2" 'BEGIN { if (v == "n/a" || v == "") print "n/a"; else print (v + 0 <= t + 0 ? "met" : "**not met**") }'; }
+  worse() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || a == "n/a" || b == "n/a" || b + 0 == 0) print "n/a"; else printf "%.3f\n", a / b }'; }
+  ratio3() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0 || a == "n/a" || b == "n/a") print "n/a"; else printf "%.3f\n", a / b }'; }
+  IDEAL2=$(awk -v n="$INSTANCES" -v p="$PARALLELISM" -v l="$LATENCY_MS" 'BEGIN { printf "%.0f", int((n + p - 1) / p) * (2000 + l) }')
+  IDEAL1=$(awk -v n="$INSTANCES" -v p="$PARALLELISM" -v l="$LATENCY_MS" 'BEGIN { printf "%.0f", int((n + p - 1) / p) * (1000 + l) }')
+  A2=$(per "$(sget b2 apply calls)" "$INSTANCES"); A1=$(per "$(sget b1 apply calls)" "$INSTANCES")
+  W2=$(ratio3 "$(sval b2 apply_ms)" "$IDEAL2"); W1=$(ratio3 "$(sval b1 apply_ms)" "$IDEAL1")
+  D2=$(per "$(sget b2 destroy calls)" "$INSTANCES")
+  R5=$(per "$(sget refresh plan calls)" "$REFRESH_N")
+  RSS2=$(awk -v k="$(sval b2 apply_rss_kb)" 'BEGIN { if (k == "") print "n/a"; else printf "%.1f\n", k / 1024 }')
+  RC=$(sget rate apply calls); RR=$(sget rate apply refused); RS=$(sget rate apply span_ms)
+  RACC=$((RC - RR))
+  RFLOOR=$(awk -v c="$RACC" -v r="$RATE" 'BEGIN { printf "%.0f", c / r * 1000 }')
+  RRAT=$(ratio3 "$RS" "$RFLOOR")
+  RERR=$(sval rate errors)
+  UA2=$(per "$(sget b2u apply calls)" "$INSTANCES"); UD2=$(per "$(sget b2u destroy calls)" "$INSTANCES")
+  UW2=$(ratio3 "$(sval b2u apply_ms)" "$IDEAL2"); UR5=$(per "$(sget refreshu plan calls)" "$REFRESH_N")
+  URSS2=$(awk -v k="$(sval b2u apply_rss_kb)" 'BEGIN { if (k == "") print "n/a"; else printf "%.1f\n", k / 1024 }')
+  {
+    echo "## 2b. API calls at scale (one run each; calls from the simulator's request log)"
+    echo
+    echo "Run at $(date -u '+%Y-%m-%d %H:%M UTC'), commit $COMMIT$DIRTY, load average at its start $SCALE_LOAD."
+    echo
+    echo "Each scenario is one \`tfdriver\` run at parallelism $PARALLELISM against a fresh civo-sim"
+    echo "with ${LATENCY_MS} ms added to every request. *Calls* are every API request the simulator"
+    echo "logged during the command (validate, plan and apply walks; catalogue lists included)."
+    echo "Calls are exact and do not depend on the machine; wall times and RSS do (see the load"
+    echo "average above: the machine may be shared). *Unrelated* instances are made through the"
+    echo "API before the run, in the same region, and Terraform knows nothing of them."
+    echo
+    echo "| row | target | measured | |"
+    echo "|---|---|---|---|"
+    echo "| apply of $INSTANCES, 2 s build: API calls per instance | ≤ 2.5 | $A2 | $(verdict "$A2" 2.5) |"
+    echo "| apply of $INSTANCES, 2 s build: wall ÷ ideal ($IDEAL2 ms) | ≤ 1.10 | $W2 ($(sval b2 apply_ms) ms) | $(verdict "$W2" 1.10) |"
+    echo "| apply of $INSTANCES, 1 s build: API calls per instance | ≤ 2.5 | $A1 | $(verdict "$A1" 2.5) |"
+    echo "| apply of $INSTANCES, 1 s build: wall ÷ ideal ($IDEAL1 ms) | ≤ 1.10 | $W1 ($(sval b1 apply_ms) ms) | $(verdict "$W1" 1.10) |"
+    echo "| destroy of $INSTANCES: API calls per instance | ≤ 2 | $D2 | $(verdict "$D2" 2) |"
+    echo "| plan (refresh) of $REFRESH_N: API calls per instance | ≤ 0.2 | $R5 | $(verdict "$R5" 0.2) |"
+    echo "| apply of $INSTANCES under $RATE req/s with Retry-After: failed resources | 0 | ${RERR:-n/a} | $( [ "${RERR:-1}" = 0 ] && echo met || echo '**not met**') |"
+    echo "| … its API span ÷ floor (accepted calls $RACC ÷ $RATE/s = $RFLOOR ms) | ≤ 1.15 | $RRAT ($RS ms; $RR requests refused with 429) | $(verdict "$RRAT" 1.15) |"
+    echo "| provider peak RSS during the apply of $INSTANCES (2 s build) | ≤ 19 MiB | $RSS2 MiB | $(verdict "$RSS2" 19) |"
+    echo "| with $UNRELATED unrelated instances: apply calls per instance (× without) | ≤ 1.10× | $UA2 ($(worse "$UA2" "$A2")×) | $(verdict "$(worse "$UA2" "$A2")" 1.10) |"
+    echo "| with $UNRELATED unrelated: apply wall ÷ ideal (× without) | ≤ 1.10× | $UW2 ($(worse "$UW2" "$W2")×) | $(verdict "$(worse "$UW2" "$W2")" 1.10) |"
+    echo "| with $UNRELATED unrelated: destroy calls per instance (× without) | ≤ 1.10× | $UD2 ($(worse "$UD2" "$D2")×) | $(verdict "$(worse "$UD2" "$D2")" 1.10) |"
+    echo "| with $UNRELATED unrelated: refresh calls per instance (× without) | ≤ 1.10× | $UR5 ($(worse "$UR5" "$R5")×) | $(verdict "$(worse "$UR5" "$R5")" 1.10) |"
+    echo "| with $UNRELATED unrelated: provider peak RSS during the apply (× without) | ≤ 1.10× | $URSS2 MiB ($(worse "$URSS2" "$RSS2")×) | $(verdict "$(worse "$URSS2" "$RSS2")" 1.10) |"
+    echo
+    echo "Of the apply's calls, \`PUT /v2/instances/{id}/tags\` is $(per "$(grep -c '"method": *"PUT", *"path": *"/v2/instances/[^"]*/tags"' "$WORK/scale-b2/apply.log" 2>/dev/null)" "$INSTANCES") per instance:"
+    echo "the removal of the one-time create marker tag (SPEC.md, *Never create twice*). The"
+    echo "rate-limited run is not repeated with $UNRELATED unrelated instances."
+    echo
+  } >>"$md"
+
   # ---- 3. per-RPC latency -------------------------------------------------------
+  if [ "$SCALE_ONLY" != 1 ]; then
   rpick() { awk -v k="$1" '$1 == k { print $2 }' "$WORK/rpcs.txt" | median; }
   {
     echo "## 3. Per-RPC latency (medians)"
@@ -310,6 +469,7 @@ if [ -n "$TFDRIVER" ]; then
     echo "| ReadResource | no-op plans after apply (refresh) | $(rpick ReadResource_noop) ms |"
     echo
   } >>"$md"
+  fi  # SCALE_ONLY
 else
   {
     echo "## 1-3. Start-up, $INSTANCES instances, per-RPC latency"
@@ -320,7 +480,7 @@ else
 fi
 
 # ---- 4. the civoapi client ---------------------------------------------------
-{
+[ "$SCALE_ONLY" = 1 ] || {
   echo "## 4. civoapi client against the simulator"
   echo
   if [ -x "$BENCH_DIR/civoapi_bench" ]; then

@@ -454,5 +454,51 @@ TEST_F(Parallel, TwentyInstancesAtParallelismTen) {
   EXPECT_TRUE(sim_->InstanceIds().empty()) << Join(sim_->InstanceIds());
 }
 
+// A refresh of many instances at Terraform's parallelism shares its reads
+// (civoapi/instance_reads.h), and still sees every drift a GET would: the
+// calls are counted in the simulator's log.
+TEST_F(Parallel, RefreshOfManySharesCallsAndStillSeesDrift) {
+  std::map<std::string, std::string> resources;
+  for (int i = 0; i < 20; ++i) {
+    char name[8];
+    std::snprintf(name, sizeof(name), "r%02d", i);
+    resources[std::string("civo_compute_instance.") + name] = Entry(BaseFields(std::string("ref-") + name));
+  }
+  ws_->SetResources(resources);
+  size_t mark = sim_->Log().size();
+  TfOk("apply", {}, {"-parallelism", "10"});
+  auto instance_reads = [&](size_t since) {
+    int n = 0;
+    auto log = sim_->Log();
+    for (size_t k = since; k < log.size(); ++k) {
+      if (log[k].method == "GET" && log[k].path.rfind("/v2/instances", 0) == 0) ++n;
+    }
+    return n;
+  };
+  // Twenty build waits: one GET each per poll before; now shared lists.
+  EXPECT_LE(instance_reads(mark), 20) << "instance reads during the apply of 20";
+
+  const Json state = ws_->State();
+  auto id_of = [&](const std::string& addr) {
+    auto obj = CurrentObject(state, addr);
+    return obj && obj->attributes ? Str(*obj->attributes, "id") : std::string();
+  };
+  const std::string gone = id_of("civo_compute_instance.r03");
+  const std::string renamed = id_of("civo_compute_instance.r11");
+  ASSERT_TRUE(sim_->DeleteInstanceOutOfBand(gone));
+  ASSERT_TRUE(sim_->SetHostnameOutOfBand(renamed, "renamed-outside"));
+
+  mark = sim_->Log().size();
+  TfResult plan = TfOk("plan", {}, {"-parallelism", "10"});
+  for (const auto& [addr, entry] : resources) {
+    const std::string want = addr == "civo_compute_instance.r03"   ? "create"
+                             : addr == "civo_compute_instance.r11" ? "update"
+                                                                   : "no-op";
+    EXPECT_EQ(plan.Action(addr), want) << addr << "\n" << plan.Describe();
+  }
+  EXPECT_LE(instance_reads(mark), 8) << "20 refreshes at parallelism 10";
+  EXPECT_TRUE(sim_->MutatingCalls(mark).empty());
+}
+
 }  // namespace
 }  // namespace e2e

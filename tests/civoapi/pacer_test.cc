@@ -1,0 +1,86 @@
+// The client-wide pacing budget (civoapi/pacer.h).
+#include "civoapi/pacer.h"
+
+#include <gtest/gtest.h>
+
+#include <future>
+#include <thread>
+#include <vector>
+
+#include "tests/civoapi/sim_fixture.h"
+
+namespace civoapi_test {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using std::chrono::milliseconds;
+
+TEST(PacerUnit, UnpacedUntilARefusal) {
+  civoapi::Pacer p;
+  for (int i = 0; i < 100; ++i) p.OnAccepted();
+  EXPECT_EQ(p.interval().count(), 0);
+  auto start = Clock::now();
+  EXPECT_TRUE(p.WaitTurn(nullptr, Clock::now() + std::chrono::seconds(1)));
+  EXPECT_LT(Clock::now() - start, milliseconds(50));
+}
+
+TEST(PacerUnit, ARefusalHoldsEveryoneAndTeachesTheRate) {
+  civoapi::Pacer p;
+  for (int i = 0; i < 10; ++i) p.OnAccepted();  // ten accepted within a moment
+  p.OnRateLimited(std::chrono::seconds(1));
+  // Ten in (at least) a second: one every 100 ms.
+  EXPECT_GE(p.interval().count(), 90);
+  EXPECT_LE(p.interval().count(), 115);
+  auto start = Clock::now();
+  EXPECT_TRUE(p.WaitTurn(nullptr, Clock::now() + std::chrono::seconds(5)));
+  EXPECT_GE(Clock::now() - start, milliseconds(950));  // Retry-After
+  start = Clock::now();
+  EXPECT_TRUE(p.WaitTurn(nullptr, Clock::now() + std::chrono::seconds(5)));
+  EXPECT_GE(Clock::now() - start, milliseconds(80));  // the learned spacing
+}
+
+TEST(PacerUnit, ATurnAfterTheDeadlineIsRefusedAtOnce) {
+  civoapi::Pacer p;
+  p.OnRateLimited(std::chrono::seconds(3));
+  auto start = Clock::now();
+  EXPECT_FALSE(p.WaitTurn(nullptr, Clock::now() + milliseconds(100)));
+  EXPECT_LT(Clock::now() - start, milliseconds(50));
+}
+
+TEST(PacerUnit, CancelEndsTheWait) {
+  civoapi::Pacer p;
+  p.OnRateLimited(std::chrono::seconds(3));
+  auto cancel = std::make_shared<civoapi::CancelToken>();
+  std::thread t([&] {
+    std::this_thread::sleep_for(milliseconds(50));
+    cancel->Cancel();
+  });
+  auto start = Clock::now();
+  EXPECT_FALSE(p.WaitTurn(cancel.get(), Clock::now() + std::chrono::seconds(10)));
+  EXPECT_LT(Clock::now() - start, milliseconds(1000));
+  t.join();
+}
+
+// Eight threads against a 5 requests/s limit: every call succeeds, and after
+// the first refusals the client keeps under the limit instead of each
+// thread finding it again.
+TEST_F(SimTest, UnderARateLimitFewRequestsAreRefused) {
+  sim_->UpdateConfig([](civosim::SimConfig& c) { c.rate_limit = 5; });
+  sim_->ResetStats();
+  std::vector<std::future<bool>> done;
+  for (int t = 0; t < 8; ++t) {
+    done.push_back(std::async(std::launch::async, [&] {
+      for (int i = 0; i < 4; ++i) {
+        if (!client_->ListSizes(Opts(std::chrono::seconds(30))).ok()) return false;
+      }
+      return true;
+    }));
+  }
+  for (auto& d : done) EXPECT_TRUE(d.get());
+  auto stats = sim_->Stats();
+  // 32 calls; 5 go through at once (the bucket), the rest are paced.
+  EXPECT_LE(stats.rate_limited, 10u) << "requests " << stats.requests;
+}
+
+}  // namespace
+}  // namespace civoapi_test
