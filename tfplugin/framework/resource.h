@@ -20,10 +20,10 @@ namespace tfplugin::fw {
 struct ResourceOptions {
   std::string type_name{};
   std::string description{};  // markdown, for the schema and the docs
-  int64_t version = 0;      // schema version (UpgradeState gets older ones)
   // Create/Read/Update/Delete/Import need a configured provider; without
   // one they fail with the standard diagnostic.
   bool needs_configuration = false;
+  int64_t version = 0;      // schema version (UpgradeState gets older ones)
   // MoveState accepts objects of other types (announces the capability).
   bool accepts_moved_state = false;
 };
