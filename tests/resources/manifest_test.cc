@@ -471,10 +471,9 @@ TEST(ManifestKinds, FirewallNetworkByValueOrByFieldPathAlone) {
   Manifest by_value = MustParse(
       OfKind("CivoFirewall", "  name: fw\n  networkId: {value: net-123}\n"));
   EXPECT_EQ(by_value.arguments.Attr("network_id"), Ref("net-123"));
-  // No rules written: empty lists, which the resource reads as "none".
-  EXPECT_EQ(by_value.arguments.Attr("inbound_rules").is_null() ||
-                by_value.arguments.Attr("inbound_rules") == Value::List({}),
-            true);
+  // No rules written: null, which the resource reads as "none".
+  EXPECT_TRUE(by_value.arguments.Attr("inbound_rules").is_null());
+  EXPECT_TRUE(by_value.arguments.Attr("outbound_rules").is_null());
   // fieldPath alone tells the kind.
   Manifest by_path = MustParse(OfKind(
       "CivoFirewall",
