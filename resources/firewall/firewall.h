@@ -7,12 +7,16 @@
 
 #include "resources/provider_context.h"
 #include "tfplugin/data_source.h"
+#include "tfplugin/framework/spec.h"
 #include "tfplugin/resource.h"
 
 namespace resources::firewall {
 
 std::unique_ptr<tfplugin::Resource> NewFirewallResource(std::shared_ptr<const ProviderContext> context);
 std::unique_ptr<tfplugin::DataSource> NewFirewallDataSource(std::shared_ptr<const ProviderContext> context);
+// civo_firewall's declaration (every attribute), for what reads a
+// CivoFirewall spec (provider::civo::manifest).
+std::shared_ptr<const tfplugin::fw::ObjectSpec> FirewallDeclaration();
 
 }  // namespace resources::firewall
 

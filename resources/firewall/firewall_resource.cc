@@ -283,6 +283,8 @@ class FirewallResource final : public fw::Resource<FirewallModel> {
 
 }  // namespace
 
+std::shared_ptr<const fw::ObjectSpec> FirewallDeclaration() { return FirewallObject().spec(); }
+
 std::unique_ptr<tfplugin::Resource> NewFirewallResource(std::shared_ptr<const ProviderContext> context) {
   return std::make_unique<FirewallResource>(std::move(context));
 }

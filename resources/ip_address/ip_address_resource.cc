@@ -303,6 +303,8 @@ class IpAddressDataSource final : public fw::DataSource<IpData> {
 
 }  // namespace
 
+std::shared_ptr<const fw::ObjectSpec> IpAddressDeclaration() { return IpObject().spec(); }
+
 std::unique_ptr<tfplugin::Resource> NewIpAddressResource(std::shared_ptr<const ProviderContext> context) {
   return std::make_unique<IpAddressResource>(std::move(context));
 }

@@ -4,6 +4,10 @@
 
 #include "absl/strings/str_join.h"
 #include "resources/compute_instance/declaration.h"
+#include "resources/firewall/firewall.h"
+#include "resources/ip_address/ip_address_resource.h"
+#include "resources/volume/volume_model.h"
+#include "resources/vpc/vpc.h"
 
 namespace resources::manifest {
 namespace {
@@ -27,6 +31,15 @@ std::vector<ManifestKind> MakeKinds() {
   // One line per kind: Planton kind, resource type, the resource's declaration.
   kinds.push_back({"CivoComputeInstance", "civo_compute_instance",
                    [] { return compute_instance::InstanceObject().spec(); }});
+  kinds.push_back({"CivoVpc", "civo_vpc", [] { return vpc::VpcDeclaration(); }});
+  kinds.push_back({"CivoFirewall", "civo_firewall", [] { return firewall::FirewallDeclaration(); }});
+  // CivoVolumeFilesystemType's names (NONE = 0: leave unformatted).
+  kinds.push_back({"CivoVolume", "civo_volume", [] { return volume::VolumeObject().spec(); },
+                   {{"filesystem_type", "NONE", "unformatted"},
+                    {"filesystem_type", "EXT4", "ext4"},
+                    {"filesystem_type", "XFS", "xfs"}}});
+  kinds.push_back(
+      {"CivoIpAddress", "civo_ip_address", [] { return ip_address::IpAddressDeclaration(); }});
   return kinds;
 }
 

@@ -19,12 +19,21 @@ namespace resources::manifest {
 // The apiVersion every Civo manifest of Project Planton carries.
 inline constexpr char kApiVersion[] = "civo.project-planton.org/v1";
 
+// A value Planton spells by its proto enum name (protojson writes `EXT4`)
+// where the resource has its own spelling (`ext4`).
+struct EnumName {
+  std::string attribute;  // a top-level argument, e.g. "filesystem_type"
+  std::string planton;    // e.g. "EXT4"
+  std::string value;      // e.g. "ext4"
+};
+
 struct ManifestKind {
   std::string kind;           // Planton's kind, e.g. "CivoComputeInstance"
   std::string resource_type;  // the resource that implements it, e.g. "civo_compute_instance"
   // The resource's declaration (every attribute; the computed-only ones are
   // left out of what a manifest may set).
   std::function<std::shared_ptr<const tfplugin::fw::ObjectSpec>()> spec;
+  std::vector<EnumName> enum_names = {};
 };
 
 const std::vector<ManifestKind>& ManifestKinds();

@@ -42,6 +42,22 @@ absl::Status FirstError(const tfplugin::Diagnostics& diags, const SpecConverter&
   return PathError(converter.ManifestPath(first->path), text);
 }
 
+// Planton's enum names (what protojson writes, `EXT4`) as the resource's
+// spelling of the same value (`ext4`); anything else is left for the
+// resource's rules to judge.
+Value WithEnumNames(const ManifestKind& kind, const Value& v) {
+  if (kind.enum_names.empty() || v.kind() != Value::Kind::kObject) return v;
+  std::map<std::string, Value> attrs = v.Entries();
+  for (const EnumName& e : kind.enum_names) {
+    auto it = attrs.find(e.attribute);
+    if (it != attrs.end() && it->second.kind() == Value::Kind::kString &&
+        it->second.AsString() == e.planton) {
+      it->second = Value::String(e.value);
+    }
+  }
+  return Value::Object(std::move(attrs));
+}
+
 absl::StatusOr<Manifest> Parse(std::string_view text) {
   absl::Status bounded = CheckYamlBounds(text);
   if (!bounded.ok()) return bounded;
@@ -100,6 +116,7 @@ absl::StatusOr<Manifest> Parse(std::string_view text) {
   SpecConverter converter(kind->kind);
   absl::StatusOr<Value> value = converter.Convert(spec_node, *args);
   if (!value.ok()) return value.status();
+  value = WithEnumNames(*kind, *value);
 
   tfplugin::Diagnostics diags;
   fw::ValidateObject(*args, *value, AttributePath(), diags);

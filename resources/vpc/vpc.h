@@ -7,12 +7,16 @@
 
 #include "resources/provider_context.h"
 #include "tfplugin/data_source.h"
+#include "tfplugin/framework/spec.h"
 #include "tfplugin/resource.h"
 
 namespace resources::vpc {
 
 std::unique_ptr<tfplugin::Resource> NewVpcResource(std::shared_ptr<const ProviderContext> context);
 std::unique_ptr<tfplugin::DataSource> NewVpcDataSource(std::shared_ptr<const ProviderContext> context);
+// civo_vpc's declaration (every attribute), for what reads a CivoVpc spec
+// (provider::civo::manifest).
+std::shared_ptr<const tfplugin::fw::ObjectSpec> VpcDeclaration();
 
 }  // namespace resources::vpc
 

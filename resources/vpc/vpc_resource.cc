@@ -234,6 +234,8 @@ class VpcResource final : public fw::Resource<Vpc> {
 
 }  // namespace
 
+std::shared_ptr<const fw::ObjectSpec> VpcDeclaration() { return VpcObject().spec(); }
+
 std::unique_ptr<tfplugin::Resource> NewVpcResource(std::shared_ptr<const ProviderContext> context) {
   return std::make_unique<VpcResource>(std::move(context));
 }

@@ -11,6 +11,7 @@
 #include "gtest/gtest.h"
 #include "resources/compute_instance/declaration.h"
 #include "resources/manifest/manifest_function.h"
+#include "resources/manifest/manifest_kinds.h"
 #include "resources/manifest/manifest_parser.h"
 #include "resources/manifest/yaml_bounds.h"
 #include "tfplugin/cty/codec.h"
@@ -344,6 +345,245 @@ TEST(ManifestBounds, MutatedManifestsAreReadOrOneShortError) {
   // The mutations are small: some texts stay valid manifests.
   if (rounds >= 1000) {
     EXPECT_GT(accepted, 0);
+  }
+}
+
+// The other kinds: each reads its resource's arguments, in both casings,
+// and breaks its resource's rules at the manifest path.
+std::string OfKind(const std::string& kind, const std::string& spec) {
+  return absl::StrCat("apiVersion: civo.project-planton.org/v1\nkind: ", kind,
+                      "\nmetadata:\n  name: x\nspec:\n", spec);
+}
+
+// The attributes a manifest of `kind` yields: the arguments of its resource.
+std::set<std::string> ArgumentsOf(const std::string& kind) {
+  const resources::manifest::ManifestKind* k = resources::manifest::FindManifestKind(kind);
+  std::set<std::string> names;
+  if (k == nullptr) return names;
+  const auto spec = k->spec();  // held: a kind may build its declaration per call
+  for (const auto& a : spec->attributes) {
+    if (a.required || a.optional) names.insert(a.name);
+  }
+  return names;
+}
+std::set<std::string> AttributesOf(const Value& v) {
+  std::set<std::string> names;
+  for (const auto& [name, _] : v.Entries()) names.insert(name);
+  return names;
+}
+
+TEST(ManifestKinds, EveryKindOfTheStackIsRead) {
+  EXPECT_EQ(resources::manifest::ManifestKindNames(),
+            "CivoComputeInstance, CivoVpc, CivoFirewall, CivoVolume, CivoIpAddress");
+  const std::pair<std::string, std::string> types[] = {
+      {"CivoVpc", "civo_vpc"},
+      {"CivoFirewall", "civo_firewall"},
+      {"CivoVolume", "civo_volume"},
+      {"CivoIpAddress", "civo_ip_address"}};
+  for (const auto& [kind, type] : types) {
+    const resources::manifest::ManifestKind* k = resources::manifest::FindManifestKind(kind);
+    ASSERT_NE(k, nullptr) << kind;
+    EXPECT_EQ(k->resource_type, type);
+  }
+}
+
+TEST(ManifestKinds, VpcInBothCasings) {
+  Manifest camel = MustParse(OfKind("CivoVpc",
+                                    "  networkName: prod-net\n  region: LON1\n  ipRangeCidr: "
+                                    "10.10.1.0/24\n  isDefaultForRegion: false\n  description: "
+                                    "Production network\n"));
+  Manifest snake = MustParse(OfKind("CivoVpc",
+                                    "  network_name: prod-net\n  region: LON1\n  ip_range_cidr: "
+                                    "10.10.1.0/24\n  is_default_for_region: false\n  description: "
+                                    "Production network\n"));
+  ASSERT_NE(camel.kind, nullptr);
+  EXPECT_EQ(camel.kind->resource_type, "civo_vpc");
+  const Value& a = camel.arguments;
+  EXPECT_EQ(a.Attr("network_name"), Value::String("prod-net"));
+  EXPECT_EQ(a.Attr("region"), Value::String("LON1"));
+  EXPECT_EQ(a.Attr("ip_range_cidr"), Value::String("10.10.1.0/24"));
+  EXPECT_EQ(a.Attr("is_default_for_region"), Value::Bool(false));
+  EXPECT_EQ(a.Attr("description"), Value::String("Production network"));
+  EXPECT_EQ(snake.arguments, camel.arguments);
+  EXPECT_EQ(AttributesOf(a), ArgumentsOf("CivoVpc"));
+  EXPECT_EQ(AttributesOf(a).count("network_id"), 0u);  // an output, not an argument
+  EXPECT_EQ(AttributesOf(a).count("cidr_block"), 0u);
+}
+
+TEST(ManifestKinds, FirewallWithNestedRulesInBothCasings) {
+  const std::string camel = OfKind("CivoFirewall", R"(  name: web-fw
+  networkId:
+    valueFrom:
+      kind: CivoVpc
+      env: prod
+      name: prod-net
+      fieldPath: status.outputs.network_id
+  inboundRules:
+    - protocol: tcp
+      portRange: "443"
+      cidrs: [0.0.0.0/0]
+      action: allow
+      label: https
+    - protocol: icmp
+      cidrs: [10.0.0.0/8]
+  outboundRules:
+    - protocol: tcp
+      portRange: 1-65535
+      cidrs: [0.0.0.0/0]
+  tags: [web]
+)");
+  const std::string snake = OfKind("CivoFirewall", R"(  name: web-fw
+  network_id: {value_from: {kind: CivoVpc, env: prod, name: prod-net, field_path: status.outputs.network_id}}
+  inbound_rules:
+    - {protocol: tcp, port_range: "443", cidrs: [0.0.0.0/0], action: allow, label: https}
+    - {protocol: icmp, cidrs: [10.0.0.0/8]}
+  outbound_rules:
+    - {protocol: tcp, port_range: 1-65535, cidrs: [0.0.0.0/0]}
+  tags: [web]
+)");
+  Manifest m = MustParse(camel);
+  ASSERT_NE(m.kind, nullptr);
+  EXPECT_EQ(m.kind->resource_type, "civo_firewall");
+  const Value& a = m.arguments;
+  EXPECT_EQ(a.Attr("name"), Value::String("web-fw"));
+  // valueFrom {kind, env, name, fieldPath} -> value_from {kind, name}.
+  EXPECT_EQ(a.Attr("network_id"), RefFrom("CivoVpc", "prod-net"));
+  auto rule = [](const char* protocol, Value ports, const char* cidr, Value action, Value label) {
+    return Value::Object({{"protocol", Value::String(protocol)},
+                          {"port_range", std::move(ports)},
+                          {"cidrs", Value::List({Value::String(cidr)})},
+                          {"action", std::move(action)},
+                          {"label", std::move(label)}});
+  };
+  EXPECT_EQ(a.Attr("inbound_rules"),
+            Value::List({rule("tcp", Value::String("443"), "0.0.0.0/0", Value::String("allow"),
+                              Value::String("https")),
+                         rule("icmp", Value::Null(), "10.0.0.0/8", Value::Null(), Value::Null())}));
+  EXPECT_EQ(a.Attr("outbound_rules"),
+            Value::List({rule("tcp", Value::String("1-65535"), "0.0.0.0/0", Value::Null(),
+                              Value::Null())}));
+  EXPECT_EQ(a.Attr("tags"), Value::List({Value::String("web")}));
+  EXPECT_EQ(MustParse(snake).arguments, a);
+  EXPECT_EQ(AttributesOf(a), ArgumentsOf("CivoFirewall"));
+}
+
+TEST(ManifestKinds, FirewallNetworkByValueOrByFieldPathAlone) {
+  Manifest by_value = MustParse(
+      OfKind("CivoFirewall", "  name: fw\n  networkId: {value: net-123}\n"));
+  EXPECT_EQ(by_value.arguments.Attr("network_id"), Ref("net-123"));
+  // No rules written: null, which the resource reads as "none".
+  EXPECT_TRUE(by_value.arguments.Attr("inbound_rules").is_null());
+  EXPECT_TRUE(by_value.arguments.Attr("outbound_rules").is_null());
+  // fieldPath alone tells the kind.
+  Manifest by_path = MustParse(OfKind(
+      "CivoFirewall",
+      "  name: fw\n  networkId: {valueFrom: {name: prod-net, fieldPath: status.outputs.network_id}}\n"));
+  EXPECT_EQ(by_path.arguments.Attr("network_id"), RefFrom("CivoVpc", "prod-net"));
+}
+
+TEST(ManifestKinds, VolumeInBothCasings) {
+  Manifest camel = MustParse(OfKind("CivoVolume",
+                                    "  volumeName: data-1\n  region: lon1\n  sizeGib: 50\n  "
+                                    "filesystemType: ext4\n  snapshotId: snap-1\n  tags: [env:prod]\n"));
+  Manifest snake = MustParse(OfKind("CivoVolume",
+                                    "  volume_name: data-1\n  region: lon1\n  size_gib: 50\n  "
+                                    "filesystem_type: ext4\n  snapshot_id: snap-1\n  tags: [env:prod]\n"));
+  ASSERT_NE(camel.kind, nullptr);
+  EXPECT_EQ(camel.kind->resource_type, "civo_volume");
+  const Value& a = camel.arguments;
+  EXPECT_EQ(a.Attr("volume_name"), Value::String("data-1"));
+  EXPECT_EQ(a.Attr("size_gib"), Value::NumberValue(*tfplugin::cty::Number::Parse("50")));
+  EXPECT_EQ(a.Attr("filesystem_type"), Value::String("ext4"));
+  EXPECT_EQ(a.Attr("snapshot_id"), Value::String("snap-1"));
+  EXPECT_EQ(a.Attr("tags"), Value::List({Value::String("env:prod")}));
+  EXPECT_EQ(snake.arguments, a);
+  EXPECT_EQ(AttributesOf(a), ArgumentsOf("CivoVolume"));
+  EXPECT_EQ(AttributesOf(a).count("volume_id"), 0u);
+}
+
+TEST(ManifestKinds, VolumeFilesystemTypeInPlantonsEnumNames) {
+  // protojson writes CivoVolumeFilesystemType by name: NONE, EXT4, XFS.
+  const std::pair<std::string, std::string> names[] = {
+      {"NONE", "unformatted"}, {"EXT4", "ext4"}, {"XFS", "xfs"}, {"xfs", "xfs"}};
+  for (const auto& [planton, value] : names) {
+    Manifest m = MustParse(OfKind(
+        "CivoVolume", "  volumeName: data\n  sizeGib: 1\n  filesystemType: " + planton + "\n"));
+    EXPECT_EQ(m.arguments.Attr("filesystem_type"), Value::String(value)) << planton;
+  }
+  const std::string error =
+      ErrorOf(OfKind("CivoVolume", "  volumeName: data\n  sizeGib: 1\n  filesystemType: Ext4\n"));
+  EXPECT_TRUE(absl::StartsWith(error, "spec.filesystemType: ")) << error;
+}
+
+TEST(ManifestKinds, IpAddressInBothCasings) {
+  Manifest camel = MustParse(OfKind("CivoIpAddress", "  description: web ip\n  region: LON1\n"));
+  Manifest snake = MustParse(OfKind("CivoIpAddress", "  description: web ip\n  Region: LON1\n"));
+  ASSERT_NE(camel.kind, nullptr);
+  EXPECT_EQ(camel.kind->resource_type, "civo_ip_address");
+  EXPECT_EQ(camel.arguments.Attr("description"), Value::String("web ip"));
+  EXPECT_EQ(camel.arguments.Attr("region"), Value::String("LON1"));
+  EXPECT_EQ(AttributesOf(camel.arguments), ArgumentsOf("CivoIpAddress"));
+  EXPECT_EQ(AttributesOf(camel.arguments).count("ip_address"), 0u);
+  // An IP with nothing set is a valid spec (Civo names it).
+  Manifest empty = MustParse(OfKind("CivoIpAddress", "  {}\n"));
+  EXPECT_TRUE(empty.arguments.Attr("description").is_null());
+  (void)snake;
+}
+
+TEST(ManifestKinds, EachKindsRulesAreReportedAtTheManifestPath) {
+  const std::string long_text(101, 'd');
+  const BadCase cases[] = {
+      {OfKind("CivoVpc", "  networkName: n\n  ipRangeCidr: 10.0.0.0/33\n"), "spec.ipRangeCidr",
+       "CIDR"},
+      {OfKind("CivoVpc", "  networkName: n\n  description: " + long_text + "\n"),
+       "spec.description", "100"},
+      {OfKind("CivoVpc", "  ipRangeCidr: 10.0.0.0/24\n"), "spec.networkName", "required"},
+      {OfKind("CivoVpc", "  networkName: n\n  isDefaultForRegion: maybe\n"),
+       "spec.isDefaultForRegion", "true or false"},
+      {OfKind("CivoVpc", "  networkName: n\n  networkId: x\n"), "spec.networkId",
+       "unknown field"},
+      // Nested firewall rules: the rule's own path.
+      {OfKind("CivoFirewall",
+              "  name: fw\n  networkId: {value: n}\n  inboundRules:\n    - protocol: sctp\n      "
+              "cidrs: [0.0.0.0/0]\n"),
+       "spec.inboundRules[0].protocol", "sctp"},
+      {OfKind("CivoFirewall",
+              "  name: fw\n  network_id: {value: n}\n  outbound_rules:\n    - {protocol: tcp, cidrs: "
+              "[0.0.0.0/0]}\n    - {protocol: udp, port_range: 70000, cidrs: [0.0.0.0/0]}\n"),
+       "spec.outbound_rules[1].port_range", ""},
+      {OfKind("CivoFirewall",
+              "  name: fw\n  networkId: {value: n}\n  inboundRules:\n    - {protocol: tcp, cidrs: "
+              "[0.0.0.0/0], action: permit}\n"),
+       "spec.inboundRules[0].action", "permit"},
+      {OfKind("CivoFirewall",
+              "  name: fw\n  networkId: {value: n}\n  inboundRules:\n    - {protocol: tcp, cidrs: "
+              "[0.0.0.0/0], ports: '80'}\n"),
+       "spec.inboundRules[0].ports", "unknown field"},
+      {OfKind("CivoFirewall", "  name: fw\n  networkId: {valueFrom: {kind: CivoVolume, name: n}}\n"),
+       "spec.networkId.valueFrom.kind", "CivoVpc"},
+      {OfKind("CivoFirewall",
+              "  name: fw\n  networkId: {valueFrom: {name: n, fieldPath: status.outputs.volume_id}}\n"),
+       "spec.networkId.valueFrom.fieldPath", "CivoVolume"},
+      {OfKind("CivoFirewall", "  name: fw\n"), "spec.networkId", "required"},
+      {OfKind("CivoFirewall", "  name: fw\n  networkId: {value: n, valueFrom: {name: m}}\n"),
+       "spec.networkId", "exactly one"},
+      {OfKind("CivoVolume", "  volumeName: Data_1\n  sizeGib: 10\n"), "spec.volumeName",
+       "lower-case"},
+      {OfKind("CivoVolume", "  volumeName: data\n  sizeGib: 16001\n"), "spec.sizeGib", "16000"},
+      {OfKind("CivoVolume", "  volumeName: data\n  sizeGib: ten\n"), "spec.sizeGib",
+       "not a number"},
+      {OfKind("CivoVolume", "  volumeName: data\n  sizeGib: 10\n  filesystemType: ntfs\n"),
+       "spec.filesystemType", "ntfs"},
+      {OfKind("CivoVolume", "  volumeName: data\n  sizeGib: 10\n  tags: [a, a]\n"),
+       "spec.tags[1]", "more than once"},
+      {OfKind("CivoIpAddress", "  description: " + long_text + "\n"), "spec.description", "100"},
+      {OfKind("CivoIpAddress", "  ipAddress: 1.2.3.4\n"), "spec.ipAddress", "unknown field"},
+  };
+  for (const BadCase& c : cases) {
+    const std::string error = ErrorOf(c.text);
+    EXPECT_TRUE(absl::StartsWith(error, c.path + ": ")) << c.path << " <- " << error;
+    EXPECT_TRUE(absl::StrContains(error, c.mentions)) << c.mentions << " <- " << error;
+    EXPECT_LE(error.size(), 300u) << error;
   }
 }
 

@@ -37,6 +37,7 @@ class Examples : public TerraformTest, public ::testing::WithParamInterface<std:
       return Recipe{nothing, network};
     }
     if (folder == "planton-manifest") return Recipe{nothing, [](Examples*) { return Vars{}; }};
+    if (folder == "planton-stack") return Recipe{nothing, [](Examples*) { return Vars{}; }};
     if (folder == "network-and-firewall-by-name") {
       return Recipe{[](Examples* t) { return !t->sim_->CreateFirewall("web-firewall", t->net_).empty(); },
                     [](Examples*) { return Vars{}; }};
