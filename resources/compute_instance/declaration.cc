@@ -11,6 +11,7 @@
 #include "resources/compute_instance/validate.h"
 #include "resources/duration.h"
 #include "resources/limits.h"
+#include "resources/region_attribute.h"
 
 namespace resources::compute_instance {
 
@@ -62,10 +63,8 @@ fw::Object<IC> MakeObject() {
       .Add(fw::Attr("region", &IC::region)
                .OptionalComputed()
                .Validate(StringRules({.max_length = kMaxRegionLength, .rule = &kRegionRule}))
-               .Modify(ReplaceUnlessOnlyCaseChanges())
-               .Description(absl::StrCat("The Civo region code (e.g. `LON1`, any case). Defaults "
-                                         "to the provider's region.",
-                                         LimitSentence(kMaxRegionLength))))
+               .Modify(ReplaceUnlessOnlyCaseChanges("instance"))
+               .Description(absl::StrCat(RegionDescription(), LimitSentence(kMaxRegionLength))))
       .Add(fw::Attr("size", &IC::size)
                .Required()
                .Validate(StringRules({.max_length = kMaxNameLength, .rule = &kNameRule}))
@@ -189,8 +188,8 @@ const fw::ResourceOptions& InstanceOptions() {
           "networks, firewalls, volumes and reserved IPs are written either as an id (`value`) "
           "or by name (`value_from`); both spellings of the same object are equivalent and "
           "switching between them never changes the instance.",
-      .needs_configuration = true,
       .version = kInstanceSchemaVersion,  // state_upgrade.h
+      .needs_configuration = true,
       .accepts_moved_state = true};
   return *options;
 }
