@@ -9,27 +9,12 @@
 #include "civoapi/errors.h"
 #include "civoapi/json_fields.h"
 #include "civoapi/models_json.h"
+#include "civoapi/path_ids.h"
 #include "rapidjson/stringbuffer.h"
 #include "rapidjson/writer.h"
 
 namespace civoapi {
 namespace {
-
-// An id as one path segment: anything but a plain token is escaped, never
-// allowed to reach another endpoint.
-std::string Segment(const std::string& id) {
-  std::string out;
-  for (char c : id) {
-    if (absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') {
-      out.push_back(c);
-    } else {
-      out += absl::StrCat("%", absl::Hex(static_cast<unsigned char>(c), absl::kZeroPad2));
-    }
-  }
-  return out;
-}
-
-absl::Status EmptyId(const char* what) { return absl::InvalidArgumentError(absl::StrCat("empty ", what, " id")); }
 
 absl::Status NotFound(const std::string& what, const std::string& id) {
   return MakeApiError(ApiError{404, "not_found", absl::StrCat("no ", what, " ", id), "", false});
@@ -53,7 +38,7 @@ void Field(Writer& w, const char* key, const std::string& value) {
 
 absl::StatusOr<Network> CivoClient::GetNetwork(const std::string& id, const CallOptions& opts) {
   if (id.empty()) return EmptyId("network");
-  auto d = Call("GET", "/v2/networks/" + Segment(id), {}, "", opts, RetryMode::kAllTransient);
+  auto d = Call("GET", "/v2/networks/" + PathSegment(id), {}, "", opts, RetryMode::kAllTransient);
   if (!d.ok()) return d.status();
   return ParseNetwork(*d);
 }
@@ -72,14 +57,14 @@ absl::StatusOr<std::string> CivoClient::CreateNetworkWith(const NetworkRequest& 
 
 absl::Status CivoClient::RenameNetwork(const std::string& id, const std::string& label, const CallOptions& opts) {
   if (id.empty()) return EmptyId("network");
-  return Call("PUT", "/v2/networks/" + Segment(id), {}, Body({{"label", label}}, opts), opts,
+  return Call("PUT", "/v2/networks/" + PathSegment(id), {}, Body({{"label", label}}, opts), opts,
               RetryMode::kOnlyIfNothingDone)
       .status();
 }
 
 absl::Status CivoClient::DeleteNetwork(const std::string& id, const CallOptions& opts) {
   if (id.empty()) return EmptyId("network");
-  return Call("DELETE", "/v2/networks/" + Segment(id), {}, "", opts, RetryMode::kOnlyIfNothingDone).status();
+  return Call("DELETE", "/v2/networks/" + PathSegment(id), {}, "", opts, RetryMode::kOnlyIfNothingDone).status();
 }
 
 // ---- Firewalls ----
@@ -117,14 +102,14 @@ absl::StatusOr<std::string> CivoClient::CreateEmptyFirewall(const std::string& n
 
 absl::Status CivoClient::RenameFirewall(const std::string& id, const std::string& name, const CallOptions& opts) {
   if (id.empty()) return EmptyId("firewall");
-  return Call("PUT", "/v2/firewalls/" + Segment(id), {}, Body({{"name", name}}, opts), opts,
+  return Call("PUT", "/v2/firewalls/" + PathSegment(id), {}, Body({{"name", name}}, opts), opts,
               RetryMode::kOnlyIfNothingDone)
       .status();
 }
 
 absl::Status CivoClient::DeleteFirewall(const std::string& id, const CallOptions& opts) {
   if (id.empty()) return EmptyId("firewall");
-  return Call("DELETE", "/v2/firewalls/" + Segment(id), {}, "", opts, RetryMode::kOnlyIfNothingDone).status();
+  return Call("DELETE", "/v2/firewalls/" + PathSegment(id), {}, "", opts, RetryMode::kOnlyIfNothingDone).status();
 }
 
 absl::StatusOr<FirewallRule> CivoClient::CreateFirewallRule(const std::string& firewall_id, const FirewallRule& rule,
@@ -148,7 +133,7 @@ absl::StatusOr<FirewallRule> CivoClient::CreateFirewallRule(const std::string& f
   Field(w, "action", rule.action);
   if (!rule.label.empty()) Field(w, "label", rule.label);
   w.EndObject();
-  auto d = Call("POST", "/v2/firewalls/" + Segment(firewall_id) + "/rules", {},
+  auto d = Call("POST", "/v2/firewalls/" + PathSegment(firewall_id) + "/rules", {},
                 std::string(buf.GetString(), buf.GetSize()), opts, RetryMode::kOnlyIfNothingDone);
   if (!d.ok()) return d.status();
   FirewallRule made = ParseFirewallRule(*d);
@@ -160,7 +145,7 @@ absl::Status CivoClient::DeleteFirewallRule(const std::string& firewall_id, cons
                                             const CallOptions& opts) {
   if (firewall_id.empty()) return EmptyId("firewall");
   if (rule_id.empty()) return EmptyId("firewall rule");
-  return Call("DELETE", "/v2/firewalls/" + Segment(firewall_id) + "/rules/" + Segment(rule_id), {}, "", opts,
+  return Call("DELETE", "/v2/firewalls/" + PathSegment(firewall_id) + "/rules/" + PathSegment(rule_id), {}, "", opts,
               RetryMode::kOnlyIfNothingDone)
       .status();
 }
@@ -180,14 +165,14 @@ absl::StatusOr<SshKey> CivoClient::GetSshKey(const std::string& id, const CallOp
 absl::Status CivoClient::RenameSshKey(const std::string& id, const std::string& name, const CallOptions& opts) {
   if (id.empty()) return EmptyId("SSH key");
   // civogo UpdateSSHKey sends only the name.
-  return Call("PUT", "/v2/sshkeys/" + Segment(id), {}, Body({{"name", name}}, opts), opts,
+  return Call("PUT", "/v2/sshkeys/" + PathSegment(id), {}, Body({{"name", name}}, opts), opts,
               RetryMode::kOnlyIfNothingDone)
       .status();
 }
 
 absl::Status CivoClient::DeleteSshKey(const std::string& id, const CallOptions& opts) {
   if (id.empty()) return EmptyId("SSH key");
-  return Call("DELETE", "/v2/sshkeys/" + Segment(id), {}, "", opts, RetryMode::kOnlyIfNothingDone).status();
+  return Call("DELETE", "/v2/sshkeys/" + PathSegment(id), {}, "", opts, RetryMode::kOnlyIfNothingDone).status();
 }
 
 }  // namespace civoapi

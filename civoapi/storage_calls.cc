@@ -6,22 +6,10 @@
 #include "civoapi/errors.h"
 #include "civoapi/json_fields.h"
 #include "civoapi/models_json.h"
+#include "civoapi/path_ids.h"
 
 namespace civoapi {
 namespace {
-
-// Ids go into paths: anything but a plain token is escaped.
-std::string PathSegment(const std::string& id) {
-  std::string out;
-  for (char c : id) {
-    if (absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') {
-      out.push_back(c);
-    } else {
-      out += absl::StrCat("%", absl::Hex(static_cast<unsigned char>(c), absl::kZeroPad2));
-    }
-  }
-  return out;
-}
 
 // Appends `"key":number` to the JSON object `body` made by Body().
 std::string WithNumber(std::string body, const std::string& key, int64_t n) {
@@ -50,7 +38,7 @@ absl::StatusOr<Volume> CivoClient::NewVolume(const NewVolumeRequest& req, const 
 }
 
 absl::Status CivoClient::ResizeVolume(const std::string& id, int64_t size_gb, const CallOptions& opts) {
-  if (id.empty()) return absl::InvalidArgumentError("empty volume id");
+  if (id.empty()) return EmptyId("volume");
   return Call("PUT", "/v2/volumes/" + PathSegment(id) + "/resize", {},
               WithNumber(Body({}, opts), "size_gb", size_gb), opts, RetryMode::kOnlyIfNothingDone)
       .status();
@@ -58,7 +46,7 @@ absl::Status CivoClient::ResizeVolume(const std::string& id, int64_t size_gb, co
 
 absl::StatusOr<ReservedIp> CivoClient::RenameReservedIp(const std::string& id, const std::string& name,
                                                         const CallOptions& opts) {
-  if (id.empty()) return absl::InvalidArgumentError("empty reserved IP id");
+  if (id.empty()) return EmptyId("reserved IP");
   auto d = Call("PUT", "/v2/ips/" + PathSegment(id), {}, Body({{"name", name}}, opts), opts,
                 RetryMode::kOnlyIfNothingDone);
   if (!d.ok()) return d.status();

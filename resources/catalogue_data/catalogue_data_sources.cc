@@ -5,7 +5,8 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
-#include "resources/kind_common.h"
+#include "resources/api_errors.h"
+#include "resources/region_attribute.h"
 
 namespace resources::catalogue_data {
 namespace {
@@ -45,8 +46,8 @@ fw::Object<SizesData> SizesObject() {
   return fw::Object<SizesData>()
       .Add(fw::Attr("region", &SizesData::region)
                .OptionalComputed()
-               .Validate(kinds::RegionRule())
-               .Description(kinds::kRegionDescription))
+               .Validate(RegionRules())
+               .Description(RegionDescription()))
       .Add(fw::Attr("type", &SizesData::type)
                .Optional()
                .Validate(fw::LengthBetween(1, 64))
@@ -89,9 +90,9 @@ class SizesDataSource final : public fw::DataSource<SizesData> {
  protected:
   void ReadData(const fw::Context& ctx, const SizesData& config, SizesData& state, Diagnostics& diags) override {
     const ApiSession session = context_->Session(ctx.request());
-    const std::string region = kinds::ApiRegion(config.region, session);
+    const std::string region = RegionFor(config.region, session);
     auto sizes = session.catalogue->Sizes(region, Freshness::kCached);
-    if (!sizes.ok()) return kinds::AddApiError(diags, "Could not list the sizes", sizes.status());
+    if (!sizes.ok()) return AddApiError(diags, "Could not list the sizes", sizes.status());
     std::vector<civoapi::Size> kept;
     for (const civoapi::Size& s : *sizes) {
       if (config.type.is_known() && !SameIgnoringCase(s.type, config.type.value)) continue;
@@ -151,8 +152,8 @@ fw::Object<ImagesData> ImagesObject() {
   return fw::Object<ImagesData>()
       .Add(fw::Attr("region", &ImagesData::region)
                .OptionalComputed()
-               .Validate(kinds::RegionRule())
-               .Description(kinds::kRegionDescription))
+               .Validate(RegionRules())
+               .Description(RegionDescription()))
       .Add(fw::Attr("distribution", &ImagesData::distribution)
                .Optional()
                .Validate(fw::LengthBetween(1, 64))
@@ -182,9 +183,9 @@ class DiskImagesDataSource final : public fw::DataSource<ImagesData> {
  protected:
   void ReadData(const fw::Context& ctx, const ImagesData& config, ImagesData& state, Diagnostics& diags) override {
     const ApiSession session = context_->Session(ctx.request());
-    const std::string region = kinds::ApiRegion(config.region, session);
+    const std::string region = RegionFor(config.region, session);
     auto images = session.catalogue->DiskImages(region, Freshness::kCached);
-    if (!images.ok()) return kinds::AddApiError(diags, "Could not list the disk images", images.status());
+    if (!images.ok()) return AddApiError(diags, "Could not list the disk images", images.status());
     std::vector<civoapi::DiskImage> kept;
     for (const civoapi::DiskImage& i : *images) {
       if (config.distribution.is_known() && !SameIgnoringCase(i.distribution, config.distribution.value)) continue;
@@ -258,7 +259,7 @@ class RegionsDataSource final : public fw::DataSource<RegionsData> {
   void ReadData(const fw::Context& ctx, const RegionsData&, RegionsData& state, Diagnostics& diags) override {
     const ApiSession session = context_->Session(ctx.request());
     auto regions = session.catalogue->Regions(Freshness::kCached);
-    if (!regions.ok()) return kinds::AddApiError(diags, "Could not list the regions", regions.status());
+    if (!regions.ok()) return AddApiError(diags, "Could not list the regions", regions.status());
     std::vector<civoapi::Region> sorted = *regions;
     std::sort(sorted.begin(), sorted.end(),
               [](const civoapi::Region& a, const civoapi::Region& b) { return a.code < b.code; });

@@ -4,7 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "civoapi/errors.h"
-#include "resources/compute_instance/change_once.h"
+#include "resources/compute_instance/change_checks.h"
 
 namespace resources::compute_instance {
 
@@ -33,7 +33,7 @@ ChangeCheck GoneCountsAsDone(ChangeCheck check) {
 // Detaches `volume_id` from `holder` (this instance or another). A volume
 // already gone counts as detached.
 absl::Status Detach(const AttachTarget& t, const std::string& volume_id, const std::string& holder) {
-  return MakeChange(
+  return ChangeOnce(
       t.opts,
       [&] {
         absl::Status s = t.client.DetachVolume(volume_id, t.opts);
@@ -45,7 +45,7 @@ absl::Status Detach(const AttachTarget& t, const std::string& volume_id, const s
 
 // Unassigns `ip_id` from `holder` (this instance or another).
 absl::Status Unassign(const AttachTarget& t, const std::string& ip_id, const std::string& holder) {
-  return MakeChange(
+  return ChangeOnce(
       t.opts, [&] { return t.client.UnassignReservedIp(ip_id, t.opts); },
       GoneCountsAsDone(ReservedIpShows(
           t.client, t.opts, ip_id, [&](const civoapi::ReservedIp& ip) { return ip.assigned_to_id != holder; })));
@@ -68,7 +68,7 @@ absl::Status AttachVolumeTakingOver(const AttachTarget& t, const std::string& vo
                                   volume_id, ") was attached to instance ", holder,
                                   "; it has been detached from it and attached to this one."));
   }
-  if (auto s = MakeChange(
+  if (auto s = ChangeOnce(
           t.opts, [&] { return t.client.AttachVolume(volume_id, t.instance_id, t.opts); },
           SettledVolumeShows(t.client, t.opts, volume_id,
                              [&](const civoapi::Volume& v) { return v.instance_id == t.instance_id; }));
@@ -106,7 +106,7 @@ absl::Status AssignReservedIpTakingOver(const AttachTarget& t, const std::string
                                   ") was assigned to instance ", holder,
                                   "; it has been unassigned from it and assigned to this one."));
   }
-  return MakeChange(
+  return ChangeOnce(
       t.opts, [&] { return t.client.AssignReservedIp(ip_id, t.instance_id, t.opts); },
       ReservedIpShows(t.client, t.opts, ip_id,
                       [&](const civoapi::ReservedIp& ip) { return ip.assigned_to_id == t.instance_id; }));

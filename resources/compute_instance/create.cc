@@ -10,9 +10,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "civoapi/errors.h"
-#include "resources/compute_instance/api_errors.h"
+#include "resources/api_errors.h"
 #include "resources/compute_instance/attachments.h"
-#include "resources/compute_instance/change_once.h"
+#include "resources/compute_instance/change_checks.h"
 #include "resources/compute_instance/compute_instance_resource.h"
 #include "resources/compute_instance/declaration.h"
 #include "resources/compute_instance/model.h"
@@ -126,7 +126,7 @@ void ComputeInstanceResource::Create(const Context& ctx,
   // the instance builds, so the call costs no time after ACTIVE (at
   // Terraform's parallelism that time is paid once per instance).
   const std::vector<std::string> tags = config.TagsOrEmpty();
-  if (auto s = MakeChange(opts, [&] { return client.SetInstanceTags(id, tags, opts); },
+  if (auto s = ChangeOnce(opts, [&] { return client.SetInstanceTags(id, tags, opts); },
                           InstanceTagsAre(client, opts, id, tags));
       !s.ok()) {
     diags.AddWarning("Could not remove the create marker tag",

@@ -11,6 +11,7 @@
 #include "resources/compute_instance/validate.h"
 #include "resources/duration.h"
 #include "resources/limits.h"
+#include "resources/region_attribute.h"
 
 namespace resources::compute_instance {
 
@@ -62,10 +63,8 @@ fw::Object<IC> MakeObject() {
       .Add(fw::Attr("region", &IC::region)
                .OptionalComputed()
                .Validate(StringRules({.max_length = kMaxRegionLength, .rule = &kRegionRule}))
-               .Modify(ReplaceUnlessOnlyCaseChanges())
-               .Description(absl::StrCat("The Civo region code (e.g. `LON1`, any case). Defaults "
-                                         "to the provider's region.",
-                                         LimitSentence(kMaxRegionLength))))
+               .Modify(ReplaceUnlessOnlyCaseChanges("instance"))
+               .Description(absl::StrCat(RegionDescription(), LimitSentence(kMaxRegionLength))))
       .Add(fw::Attr("size", &IC::size)
                .Required()
                .Validate(StringRules({.max_length = kMaxNameLength, .rule = &kNameRule}))

@@ -5,9 +5,9 @@
 #include <string>
 
 #include "civoapi/errors.h"
-#include "resources/compute_instance/api_errors.h"
+#include "resources/api_errors.h"
 #include "resources/compute_instance/attachments.h"
-#include "resources/compute_instance/change_once.h"
+#include "resources/compute_instance/change_checks.h"
 #include "resources/compute_instance/compute_instance_resource.h"
 
 namespace resources::compute_instance {
@@ -53,7 +53,7 @@ void ComputeInstanceResource::Delete(const Context& ctx,
 
   // An ambiguous DELETE is settled by looking: gone or DELETING means it
   // was carried out.
-  if (auto s = MakeChange(
+  if (auto s = ChangeOnce(
           opts,
           [&] {
             absl::Status d = client.DeleteInstance(id.value, opts);

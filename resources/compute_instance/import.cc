@@ -2,16 +2,17 @@
 // every attribute the API can tell, so the next plan is a no-op for a config
 // that names objects as the instance has them.
 #include <chrono>
+#include <optional>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "civoapi/errors.h"
-#include "resources/compute_instance/api_errors.h"
+#include "resources/api_errors.h"
 #include "resources/compute_instance/compute_instance_resource.h"
 #include "resources/compute_instance/firewall.h"
 #include "resources/compute_instance/resolve.h"
 #include "resources/compute_instance/state_mapping.h"
-#include "resources/limits.h"
+#include "resources/import_id.h"
+#include "resources/or_null.h"
 #include "tfplugin/quote.h"
 
 namespace resources::compute_instance {
@@ -20,19 +21,10 @@ void ComputeInstanceResource::ImportState(const Context& ctx, const std::string&
                                           tfplugin::fw::NewState<InstanceConfig>& out,
                                           Diagnostics& diags) {
   const ApiSession session = Session(ctx);
-  std::string region = session.default_region;
-  std::string id = import_id;
-  if (auto slash = import_id.find('/'); slash != std::string::npos) {
-    region = absl::AsciiStrToUpper(import_id.substr(0, slash));
-    id = import_id.substr(slash + 1);
-  }
-  if (id.empty() || region.empty() || id.find('/') != std::string::npos ||
-      id.size() > kMaxNameLength || region.size() > kMaxRegionLength) {
-    diags.AddError("Invalid import id",
-                   absl::StrCat("Expected REGION/ID or ID (the instance UUID), got ",
-                                tfplugin::QuoteValue(import_id), "."));
-    return;
-  }
+  const std::optional<ImportId> where = ParseImportId(import_id, session, "instance", diags);
+  if (!where) return;
+  const std::string& region = where->region;
+  const std::string& id = where->id;
   const civoapi::CallOptions opts =
       session.Call(region, std::chrono::steady_clock::now() + std::chrono::minutes(5));
   auto inst = session.client->GetInstance(id, opts);
@@ -45,15 +37,12 @@ void ComputeInstanceResource::ImportState(const Context& ctx, const std::string&
     return;
   }
 
-  auto string_or_null = [](const std::string& v) {
-    return v.empty() ? Maybe<std::string>::Null() : Maybe<std::string>::Known(v);
-  };
   InstanceConfig m;  // every attribute null
   m.region = inst->region.empty() ? region : inst->region;
-  m.image = string_or_null(inst->source_id);
+  m.image = OrNull(inst->source_id);
   if (!inst->network_id.empty()) m.network = ValueOrRef::Id(inst->network_id);
   if (!inst->ssh_key_id.empty()) m.ssh_key_ids = std::vector<std::string>{inst->ssh_key_id};
-  m.user_data = string_or_null(inst->script);
+  m.user_data = OrNull(inst->script);
   // Attached volumes import as a managed list naming them by id, so a config
   // that lists them is a no-op; none attached imports as null (unmanaged).
   if (!inst->volume_ids.empty()) {
@@ -70,7 +59,7 @@ void ComputeInstanceResource::ImportState(const Context& ctx, const std::string&
   m = RefreshFromApi(m, *inst);
   Resolver resolver(session, Maybe<std::string>::Known(region));
   Diagnostics lookup;  // a failed lookup only makes the import less tidy
-  if (m.image.is_null()) m.image = string_or_null(resolver.ImageName(inst->disk_image_id));
+  if (m.image.is_null()) m.image = OrNull(resolver.ImageName(inst->disk_image_id));
   if (m.disk_image_id.is_null() && !inst->source_id.empty()) {
     Resolution img = resolver.Image(Maybe<std::string>::Known(inst->source_id), {}, lookup);
     if (img.known()) m.disk_image_id = img.id;

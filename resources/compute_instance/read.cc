@@ -4,7 +4,7 @@
 #include <chrono>
 
 #include "civoapi/errors.h"
-#include "resources/compute_instance/api_errors.h"
+#include "resources/api_errors.h"
 #include "resources/compute_instance/compute_instance_resource.h"
 #include "resources/compute_instance/firewall.h"
 #include "resources/compute_instance/state_mapping.h"

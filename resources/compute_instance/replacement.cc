@@ -3,7 +3,6 @@
 #include <optional>
 #include <string>
 
-#include "absl/strings/match.h"
 
 namespace resources::compute_instance {
 
@@ -31,16 +30,6 @@ std::optional<std::string> FirstItem(const Value& list) {
 }
 
 }  // namespace
-
-fw::PlanModifierPtr ReplaceUnlessOnlyCaseChanges() {
-  return fw::RequiresReplaceIf(
-      [](const fw::AttributeChange& c, std::string*) {
-        const std::optional<std::string> planned = OrEmpty(c.planned);
-        const std::optional<std::string> prior = OrEmpty(c.prior);
-        return !planned || !prior || !absl::EqualsIgnoreCase(*planned, *prior);
-      },
-      "Replaces the instance; a change of letter case only does not.");
-}
 
 fw::PlanModifierPtr ReplaceWhenFirstItemChanges() {
   return fw::RequiresReplaceIf(

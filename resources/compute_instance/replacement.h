@@ -1,5 +1,6 @@
 // The replacement rules of civo_compute_instance that a declaration can
-// say: plan modifiers the framework runs (declaration.cc attaches them).
+// say: plan modifiers the framework runs (declaration.cc attaches them;
+// region's is every kind's, resources/region_attribute.h).
 // The rules that need the API (image and network compared by the id they
 // resolve to, a size whose disk would shrink) are in plan.cc.
 #ifndef RESOURCES_COMPUTE_INSTANCE_REPLACEMENT_H_
@@ -9,8 +10,6 @@
 
 namespace resources::compute_instance {
 
-// region: a new region replaces the instance; another letter case does not.
-tfplugin::fw::PlanModifierPtr ReplaceUnlessOnlyCaseChanges();
 // ssh_key_ids: Civo takes the first key at create only.
 tfplugin::fw::PlanModifierPtr ReplaceWhenFirstItemChanges();
 // user_data: runs at first boot only; null and "" are the same script (none).

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "resources/compute_instance/api_errors.h"
+#include "resources/api_errors.h"
 #include "resources/compute_instance/attachments.h"
-#include "resources/compute_instance/change_once.h"
+#include "resources/compute_instance/change_checks.h"
 #include "resources/compute_instance/compute_instance_resource.h"
 #include "resources/compute_instance/declaration.h"
 #include "resources/compute_instance/firewall.h"
@@ -67,7 +67,7 @@ void ComputeInstanceResource::Update(const Context& ctx,
     steps.push_back({Fields(&IC::instance_name),
                      [&](Diagnostics&) {
                        const std::string& name = config.instance_name.value;
-                       return MakeChange(
+                       return ChangeOnce(
                            opts, [&] { return client.UpdateInstanceHostname(id, name, opts); },
                            InstanceShows(client, opts, id, [&](const civoapi::Instance& i) {
                              return i.hostname == name;
@@ -80,7 +80,7 @@ void ComputeInstanceResource::Update(const Context& ctx,
   if (tags != prior.TagsOrEmpty()) {
     steps.push_back({Fields(&IC::tags),
                      [&](Diagnostics&) {
-                       return MakeChange(opts, [&] { return client.SetInstanceTags(id, tags, opts); },
+                       return ChangeOnce(opts, [&] { return client.SetInstanceTags(id, tags, opts); },
                                          InstanceTagsAre(client, opts, id, tags));
                      },
                      "Could not set the instance's tags"});
@@ -92,7 +92,7 @@ void ComputeInstanceResource::Update(const Context& ctx,
                        // A resize reboots the instance: whether an ambiguous
                        // one happened shows once it is ACTIVE (or SHUTOFF) again.
                        const std::string& size = config.size.value;
-                       if (auto s = MakeChange(
+                       if (auto s = ChangeOnce(
                                opts, [&] { return client.ResizeInstance(id, size, opts); },
                                SettledInstanceShows(client, opts, id,
                                                     [&](const civoapi::Instance& i) {
@@ -118,7 +118,7 @@ void ComputeInstanceResource::Update(const Context& ctx,
     steps.push_back({Fields(&IC::firewall_ids, &IC::firewall_id),
                      [&](Diagnostics&) {
                        const std::string& fw = r.firewall.id;
-                       return MakeChange(
+                       return ChangeOnce(
                            opts, [&] { return client.SetInstanceFirewall(id, fw, opts); },
                            InstanceShows(client, opts, id, [&](const civoapi::Instance& i) {
                              return i.firewall_id == fw;
@@ -132,7 +132,7 @@ void ComputeInstanceResource::Update(const Context& ctx,
                        // Which firewall is the default is not known (SPEC.md): after an
                        // ambiguous failure the change shows as leaving the prior one. When
                        // the default was the prior firewall, repeating is harmless.
-                       return MakeChange(
+                       return ChangeOnce(
                            opts,
                            [&] { return client.SetInstanceFirewall(id, kDefaultFirewallValue, opts); },
                            InstanceShows(client, opts, id, [&](const civoapi::Instance& i) {

@@ -5,10 +5,11 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "resources/api_errors.h"
 #include "resources/firewall/firewall.h"
 #include "resources/firewall/rules.h"
-#include "resources/kind_support.h"
 #include "resources/limits.h"
+#include "resources/region_attribute.h"
 #include "tfplugin/framework/framework.h"
 #include "tfplugin/quote.h"
 

@@ -9,12 +9,16 @@
 
 #include "absl/strings/str_cat.h"
 #include "civoapi/errors.h"
+#include "resources/api_errors.h"
+#include "resources/call_budget.h"
+#include "resources/change_once.h"
 #include "resources/firewall/firewall.h"
 #include "resources/firewall/firewall_users.h"
 #include "resources/firewall/network_ref.h"
 #include "resources/firewall/rules.h"
-#include "resources/kind_support.h"
+#include "resources/import_id.h"
 #include "resources/limits.h"
+#include "resources/region_attribute.h"
 #include "tfplugin/framework/framework.h"
 #include "tfplugin/quote.h"
 

@@ -7,7 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "civoapi/errors.h"
-#include "resources/kind_support.h"
+#include "resources/change_once.h"
 
 namespace resources::firewall {
 

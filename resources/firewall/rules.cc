@@ -9,8 +9,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "civoapi/errors.h"
+#include "resources/change_once.h"
 #include "resources/cidr.h"
-#include "resources/kind_support.h"
 #include "resources/limits.h"
 #include "tfplugin/quote.h"
 

@@ -7,7 +7,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "civoapi/errors.h"
-#include "resources/compute_instance/api_errors.h"
+#include "resources/api_errors.h"
 #include "resources/compute_instance/validate.h"
 #include "resources/limits.h"
 #include "resources/string_rules.h"
@@ -86,7 +86,7 @@ class InstancePasswordResource final : public fw::EphemeralResource<InstancePass
     auto inst = session.client->GetInstance(
         id, session.Call(region, std::chrono::steady_clock::now() + kReadDeadline));
     if (!inst.ok()) {
-      compute_instance::AddApiError(
+      AddApiError(
           diags,
           civoapi::IsNotFound(inst.status())
               ? absl::StrCat("No instance ", tfplugin::QuoteValue(id), " in region ", region)

@@ -7,14 +7,17 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "civoapi/errors.h"
-#include "resources/kind_common.h"
+#include "resources/api_errors.h"
+#include "resources/call_budget.h"
+#include "resources/change_once.h"
+#include "resources/import_id.h"
+#include "resources/region_attribute.h"
 #include "tfplugin/quote.h"
 
 namespace resources::ip_address {
 namespace {
 
 namespace fw = tfplugin::fw;
-using kinds::MayHaveTakenEffect;
 using tfplugin::AttributePath;
 using tfplugin::Diagnostics;
 
@@ -28,9 +31,9 @@ fw::Object<IpModel> IpObject() {
       .Add(fw::Attr("id", &IpModel::id).Computed().Modify(fw::UseStateForUnknown()).Description("The reserved IP's id."))
       .Add(fw::Attr("region", &IpModel::region)
                .OptionalComputed()
-               .Validate(kinds::RegionRule())
-               .Modify(kinds::ReplaceOnOtherRegion())
-               .Description(kinds::kRegionDescription))
+               .Validate(RegionRules())
+               .Modify(ReplaceUnlessOnlyCaseChanges("reserved IP"))
+               .Description(RegionDescription()))
       .Add(fw::Attr("description", &IpModel::description)
                .OptionalComputed()
                .Validate(fw::LengthBetween(1, 100))
@@ -93,14 +96,14 @@ class IpAddressResource final : public fw::Resource<IpModel> {
  protected:
   void ModifyPlan(const fw::Context& ctx, fw::PlanChange<IpModel>& plan, Diagnostics&) override {
     const ApiSession session = context_->Session(ctx.request());
-    if (plan.create) kinds::PlanDefaultRegion(plan.config.region, plan.planned.region, session);
+    if (plan.create) PlanDefaultRegion(plan.config.region, plan.planned.region, session);
   }
 
   void Create(const fw::Context& ctx, const fw::Change<IpModel>& c, fw::NewState<IpModel>& out,
               Diagnostics& diags) override {
     const ApiSession session = context_->Session(ctx.request());
-    const std::string region = kinds::ApiRegion(c.planned.region, session);
-    const civoapi::CallOptions opts = kinds::CallIn(session, region);
+    const std::string region = RegionFor(c.planned.region, session);
+    const civoapi::CallOptions opts = CallIn(session, region);
     const std::string name = c.planned.description.value_or("");
     std::optional<civoapi::ReservedIp> made;
     absl::Status last;
@@ -118,38 +121,38 @@ class IpAddressResource final : public fw::Resource<IpModel> {
       if (!found.ok()) break;
       if (found->has_value()) made = **found;
     }
-    if (!made.has_value()) return kinds::AddApiError(diags, "Could not reserve the IP", last);
+    if (!made.has_value()) return AddApiError(diags, "Could not reserve the IP", last);
     out.state.region = c.planned.region.is_known() ? c.planned.region : fw::Maybe<std::string>::Known(region);
     out.state.created_at_rfc3339 = absl::FormatTime(absl::RFC3339_sec, absl::Now(), absl::UTCTimeZone());
     FillFromApi(*made, out.state);
     if (made->ip.empty()) {  // create answers may omit it: read it back
       out.keep_on_error = true;
       auto ip = session.client->GetReservedIp(made->id, opts);
-      if (!ip.ok()) return kinds::AddApiError(diags, "The IP was reserved but could not be read", ip.status());
+      if (!ip.ok()) return AddApiError(diags, "The IP was reserved but could not be read", ip.status());
       FillFromApi(*ip, out.state);
     }
   }
 
   void ReadState(const fw::Context& ctx, fw::NewState<IpModel>& out, Diagnostics& diags) override {
     const ApiSession session = context_->Session(ctx.request());
-    const civoapi::CallOptions opts = kinds::CallIn(session, kinds::ApiRegion(out.state.region, session));
+    const civoapi::CallOptions opts = CallIn(session, RegionFor(out.state.region, session));
     auto ip = session.client->GetReservedIp(out.state.id.value, opts);
     if (civoapi::IsNotFound(ip.status())) {
       out.gone = true;
       return;
     }
-    if (!ip.ok()) return kinds::AddApiError(diags, "Could not read the reserved IP", ip.status());
+    if (!ip.ok()) return AddApiError(diags, "Could not read the reserved IP", ip.status());
     FillFromApi(*ip, out.state);
   }
 
   void Update(const fw::Context& ctx, const fw::Change<IpModel>& c, fw::NewState<IpModel>& out,
               Diagnostics& diags) override {
     const ApiSession session = context_->Session(ctx.request());
-    const civoapi::CallOptions opts = kinds::CallIn(session, kinds::ApiRegion(c.prior.region, session));
+    const civoapi::CallOptions opts = CallIn(session, RegionFor(c.prior.region, session));
     const std::string& id = c.prior.id.value;
     if (c.planned.description.is_known() && c.planned.description.value != c.prior.description.value_or("")) {
       const std::string name = c.planned.description.value;
-      absl::Status s = kinds::ChangeOnce(
+      absl::Status s = ChangeOnce(
           opts, [&] { return session.client->RenameReservedIp(id, name, opts).status(); },
           [&]() -> absl::StatusOr<bool> {
             auto ip = session.client->GetReservedIp(id, opts);
@@ -157,11 +160,11 @@ class IpAddressResource final : public fw::Resource<IpModel> {
             return ip->name == name;
           });
       if (!s.ok()) {
-        return kinds::AddApiError(diags, "Could not rename the reserved IP", s, AttributePath::Root("description"));
+        return AddApiError(diags, "Could not rename the reserved IP", s, AttributePath::Root("description"));
       }
     }
     auto ip = session.client->GetReservedIp(id, opts);
-    if (!ip.ok()) return kinds::AddApiError(diags, "Could not read the reserved IP", ip.status());
+    if (!ip.ok()) return AddApiError(diags, "Could not read the reserved IP", ip.status());
     FillFromApi(*ip, out.state);
   }
 
@@ -171,19 +174,19 @@ class IpAddressResource final : public fw::Resource<IpModel> {
   // failed while the instance was still going away).
   void Delete(const fw::Context& ctx, const fw::Change<IpModel>& c, Diagnostics& diags) override {
     const ApiSession session = context_->Session(ctx.request());
-    const civoapi::CallOptions opts = kinds::CallIn(session, kinds::ApiRegion(c.prior.region, session));
+    const civoapi::CallOptions opts = CallIn(session, RegionFor(c.prior.region, session));
     const std::string& id = c.prior.id.value;
     std::chrono::milliseconds pause(200);
     absl::Status last;
     while (true) {
       auto ip = session.client->GetReservedIp(id, opts);
       if (civoapi::IsNotFound(ip.status())) return;
-      if (!ip.ok()) return kinds::AddApiError(diags, "Could not read the reserved IP to delete", ip.status());
+      if (!ip.ok()) return AddApiError(diags, "Could not read the reserved IP to delete", ip.status());
       if (!ip->assigned_to_id.empty()) {
         last = session.client->UnassignReservedIp(id, opts);
         if (civoapi::IsNotFound(last)) return;
       } else {
-        last = kinds::ChangeOnce(
+        last = ChangeOnce(
             opts, [&] { return session.client->DeleteReservedIp(id, opts); },
             [&]() -> absl::StatusOr<bool> {
               auto again = session.client->GetReservedIp(id, opts);
@@ -196,28 +199,28 @@ class IpAddressResource final : public fw::Resource<IpModel> {
       // Not there yet (the unassign takes effect later, or Civo still holds
       // the IP for an instance being deleted): look again, within the deadline.
       if (civoapi::IsCancelled(last) || std::chrono::steady_clock::now() + pause >= opts.deadline) break;
-      if (!kinds::Pause(session, pause)) break;
+      if (!PauseWithin(opts, pause)) break;
       pause = std::min(pause * 2, std::chrono::milliseconds(5000));
     }
-    kinds::AddApiError(diags, "Could not delete the reserved IP",
+    AddApiError(diags, "Could not delete the reserved IP",
                        last.ok() ? absl::DeadlineExceededError("the IP stayed assigned") : last);
   }
 
   void ImportState(const fw::Context& ctx, const std::string& import_id, fw::NewState<IpModel>& out,
                    Diagnostics& diags) override {
     const ApiSession session = context_->Session(ctx.request());
-    kinds::ImportId where;
-    if (!kinds::ParseImportId(import_id, session, "reserved IP", where, diags)) return;
-    auto ip = session.client->GetReservedIp(where.id, kinds::CallIn(session, where.region));
+    const std::optional<ImportId> where = ParseImportId(import_id, session, "reserved IP", diags);
+    if (!where) return;
+    auto ip = session.client->GetReservedIp(where->id, CallIn(session, where->region));
     if (!ip.ok()) {
-      return kinds::AddApiError(diags,
+      return AddApiError(diags,
                                 civoapi::IsNotFound(ip.status())
-                                    ? absl::StrCat("No reserved IP ", tfplugin::QuoteValue(where.id),
-                                                   " in region ", where.region)
+                                    ? absl::StrCat("No reserved IP ", tfplugin::QuoteValue(where->id),
+                                                   " in region ", where->region)
                                     : "Could not read the reserved IP to import",
                                 ip.status());
     }
-    out.state.region = where.region;
+    out.state.region = where->region;
     FillFromApi(*ip, out.state);
     out.state.created_at_rfc3339 = fw::Maybe<std::string>::Null();  // Civo does not say
   }
@@ -244,8 +247,8 @@ fw::Object<IpData> IpDataObject() {
                .Description("The reserved IP's name at Civo (exact match)."))
       .Add(fw::Attr("region", &IpData::region)
                .OptionalComputed()
-               .Validate(kinds::RegionRule())
-               .Description(kinds::kRegionDescription))
+               .Validate(RegionRules())
+               .Description(RegionDescription()))
       .Add(fw::Attr("reserved_ip_id", &IpData::reserved_ip_id).Computed().Description("The reserved IP's id."))
       .Add(fw::Attr("ip_address", &IpData::ip_address).Computed().Description("The public IPv4 address."))
       .Add(fw::Attr("attached_resource_id", &IpData::attached_resource_id)
@@ -266,9 +269,9 @@ class IpAddressDataSource final : public fw::DataSource<IpData> {
  protected:
   void ReadData(const fw::Context& ctx, const IpData& config, IpData& state, Diagnostics& diags) override {
     const ApiSession session = context_->Session(ctx.request());
-    const std::string region = kinds::ApiRegion(config.region, session);
-    auto all = session.client->ListReservedIps(kinds::CallIn(session, region, std::chrono::minutes(2)));
-    if (!all.ok()) return kinds::AddApiError(diags, "Could not list the reserved IPs", all.status());
+    const std::string region = RegionFor(config.region, session);
+    auto all = session.client->ListReservedIps(CallIn(session, region, std::chrono::minutes(2)));
+    if (!all.ok()) return AddApiError(diags, "Could not list the reserved IPs", all.status());
     const bool by_id = config.id.is_known();
     const std::string& wanted = by_id ? config.id.value : config.description.value;
     const civoapi::ReservedIp* match = nullptr;

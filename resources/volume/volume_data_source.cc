@@ -1,7 +1,9 @@
 // data "civo_volume": one existing volume, by `id` or by `volume_name`.
 #include "absl/strings/str_cat.h"
 #include "civoapi/errors.h"
-#include "resources/kind_common.h"
+#include "resources/api_errors.h"
+#include "resources/call_budget.h"
+#include "resources/region_attribute.h"
 #include "resources/volume/volume_resource.h"
 #include "tfplugin/quote.h"
 
@@ -30,8 +32,8 @@ fw::Object<VolumeData> VolumeDataObject() {
                .Description("The volume's name (exact match)."))
       .Add(fw::Attr("region", &VD::region)
                .OptionalComputed()
-               .Validate(kinds::RegionRule())
-               .Description(kinds::kRegionDescription))
+               .Validate(RegionRules())
+               .Description(RegionDescription()))
       .Add(fw::Attr("size_gib", &VD::size_gib).Computed().Description("The size in GiB."))
       .Add(fw::Attr("volume_id", &VD::volume_id).Computed().Description("The volume's id."))
       .Add(fw::Attr("attached_instance_id", &VD::attached_instance_id)
@@ -58,10 +60,10 @@ class VolumeDataSource final : public fw::DataSource<VolumeData> {
  protected:
   void ReadData(const fw::Context& ctx, const VolumeData& config, VolumeData& state, Diagnostics& diags) override {
     const ApiSession session = context_->Session(ctx.request());
-    const std::string region = kinds::ApiRegion(config.region, session);
-    const civoapi::CallOptions opts = kinds::CallIn(session, region, std::chrono::minutes(2));
+    const std::string region = RegionFor(config.region, session);
+    const civoapi::CallOptions opts = CallIn(session, region, std::chrono::minutes(2));
     auto all = session.client->ListVolumes(opts);
-    if (!all.ok()) return kinds::AddApiError(diags, "Could not list the volumes", all.status());
+    if (!all.ok()) return AddApiError(diags, "Could not list the volumes", all.status());
     const bool by_id = config.id.is_known();
     const std::string& wanted = by_id ? config.id.value : config.volume_name.value;
     const civoapi::Volume* match = nullptr;

@@ -1,6 +1,6 @@
 #include "resources/volume/volume_model.h"
 
-#include "resources/kind_common.h"
+#include "resources/region_attribute.h"
 
 namespace resources::volume {
 
@@ -10,9 +10,9 @@ fw::Object<VolumeModel> VolumeObject() {
       .Add(fw::Attr("id", &VM::id).Computed().Modify(fw::UseStateForUnknown()).Description("The volume's id."))
       .Add(fw::Attr("region", &VM::region)
                .OptionalComputed()
-               .Validate(kinds::RegionRule())
-               .Modify(kinds::ReplaceOnOtherRegion())
-               .Description(kinds::kRegionDescription))
+               .Validate(RegionRules())
+               .Modify(ReplaceUnlessOnlyCaseChanges("volume"))
+               .Description(RegionDescription()))
       .Add(fw::Attr("volume_name", &VM::volume_name)
                .Required()
                .Validate(fw::LengthBetween(1, 64))

@@ -6,14 +6,17 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "civoapi/errors.h"
-#include "resources/kind_common.h"
+#include "resources/api_errors.h"
+#include "resources/call_budget.h"
+#include "resources/change_once.h"
+#include "resources/import_id.h"
+#include "resources/region_attribute.h"
 #include "resources/volume/volume_model.h"
 #include "tfplugin/quote.h"
 
 namespace resources::volume {
 namespace {
 
-using kinds::MayHaveTakenEffect;
 using tfplugin::AttributePath;
 using tfplugin::Diagnostics;
 
@@ -58,14 +61,14 @@ class VolumeResource final : public fw::Resource<VolumeModel> {
 
   void ModifyPlan(const fw::Context& ctx, fw::PlanChange<VolumeModel>& plan, Diagnostics&) override {
     const ApiSession session = context_->Session(ctx.request());
-    if (plan.create) kinds::PlanDefaultRegion(plan.config.region, plan.planned.region, session);
+    if (plan.create) PlanDefaultRegion(plan.config.region, plan.planned.region, session);
   }
 
   void Create(const fw::Context& ctx, const fw::Change<VolumeModel>& c, fw::NewState<VolumeModel>& out,
               Diagnostics& diags) override {
     const ApiSession session = context_->Session(ctx.request());
-    const std::string region = kinds::ApiRegion(c.planned.region, session);
-    const civoapi::CallOptions opts = kinds::CallIn(session, region);
+    const std::string region = RegionFor(c.planned.region, session);
+    const civoapi::CallOptions opts = CallIn(session, region);
     civoapi::NewVolumeRequest req;
     req.name = c.planned.volume_name.value;
     req.size_gb = c.planned.size_gib.value;
@@ -87,7 +90,7 @@ class VolumeResource final : public fw::Resource<VolumeModel> {
       if (found->has_value()) id = (*found)->id;
     }
     if (id.empty()) {
-      return kinds::AddApiError(diags, "Could not create the volume", last,
+      return AddApiError(diags, "Could not create the volume", last,
                                 // Civo answers 404 for a snapshot it does not have.
                                 !req.snapshot_id.empty() && civoapi::IsNotFound(last)
                                     ? AttributePath::Root("snapshot_id")
@@ -98,54 +101,54 @@ class VolumeResource final : public fw::Resource<VolumeModel> {
     out.state.region = c.planned.region.is_known() ? c.planned.region : fw::Maybe<std::string>::Known(region);
     out.keep_on_error = true;  // the volume exists: keep its id whatever follows
     auto vol = session.client->WaitVolume(id, Settled, opts);
-    if (!vol.ok()) return kinds::AddApiError(diags, "The volume was created but could not be read", vol.status());
+    if (!vol.ok()) return AddApiError(diags, "The volume was created but could not be read", vol.status());
     FillFromApi(*vol, out.state);
   }
 
   void ReadState(const fw::Context& ctx, fw::NewState<VolumeModel>& out, Diagnostics& diags) override {
     const ApiSession session = context_->Session(ctx.request());
-    const civoapi::CallOptions opts = kinds::CallIn(session, kinds::ApiRegion(out.state.region, session));
+    const civoapi::CallOptions opts = CallIn(session, RegionFor(out.state.region, session));
     auto vol = session.client->GetVolume(out.state.id.value, opts);
     if (civoapi::IsNotFound(vol.status())) {
       out.gone = true;  // deleted outside Terraform
       return;
     }
-    if (!vol.ok()) return kinds::AddApiError(diags, "Could not read the volume", vol.status());
+    if (!vol.ok()) return AddApiError(diags, "Could not read the volume", vol.status());
     FillFromApi(*vol, out.state);
   }
 
   void Update(const fw::Context& ctx, const fw::Change<VolumeModel>& c, fw::NewState<VolumeModel>& out,
               Diagnostics& diags) override {
     const ApiSession session = context_->Session(ctx.request());
-    const civoapi::CallOptions opts = kinds::CallIn(session, kinds::ApiRegion(c.prior.region, session));
+    const civoapi::CallOptions opts = CallIn(session, RegionFor(c.prior.region, session));
     const std::string& id = c.prior.id.value;
     const int64_t want = c.planned.size_gib.value;
     if (want != c.prior.size_gib.value_or(0)) {
       // Only growth gets here (shrinking replaces); a repeat after an
       // ambiguous failure happens only when the size is still short.
-      absl::Status s = kinds::ChangeOnce(
+      absl::Status s = ChangeOnce(
           opts, [&] { return session.client->ResizeVolume(id, want, opts); },
           [&]() -> absl::StatusOr<bool> {
             auto v = session.client->GetVolume(id, opts);
             if (!v.ok()) return v.status();
             return v->size_gigabytes >= want;
           });
-      if (!s.ok()) return kinds::AddApiError(diags, "Could not resize the volume", s, AttributePath::Root("size_gib"));
+      if (!s.ok()) return AddApiError(diags, "Could not resize the volume", s, AttributePath::Root("size_gib"));
     }
     auto vol = session.client->WaitVolume(
         id, [&](const civoapi::Volume& v) { return Settled(v) && v.size_gigabytes >= want; }, opts);
-    if (!vol.ok()) return kinds::AddApiError(diags, "Could not read the resized volume", vol.status());
+    if (!vol.ok()) return AddApiError(diags, "Could not read the resized volume", vol.status());
     FillFromApi(*vol, out.state);
   }
 
   void Delete(const fw::Context& ctx, const fw::Change<VolumeModel>& c, Diagnostics& diags) override {
     const ApiSession session = context_->Session(ctx.request());
-    const civoapi::CallOptions opts = kinds::CallIn(session, kinds::ApiRegion(c.prior.region, session));
+    const civoapi::CallOptions opts = CallIn(session, RegionFor(c.prior.region, session));
     const std::string& id = c.prior.id.value;
     // A volume still detaching (its instance going away) is waited for.
     auto vol = session.client->WaitVolume(id, Settled, opts);
     if (civoapi::IsNotFound(vol.status())) return;
-    if (!vol.ok()) return kinds::AddApiError(diags, "Could not read the volume to delete", vol.status());
+    if (!vol.ok()) return AddApiError(diags, "Could not read the volume to delete", vol.status());
     if (!vol->instance_id.empty()) {
       diags.AddError(
           "Volume is attached",
@@ -155,7 +158,7 @@ class VolumeResource final : public fw::Resource<VolumeModel> {
                        "`volume_ids` (the instance resource owns attachments)."));
       return;
     }
-    absl::Status s = kinds::ChangeOnce(
+    absl::Status s = ChangeOnce(
         opts, [&] { return session.client->DeleteVolume(id, opts); },
         [&]() -> absl::StatusOr<bool> {
           auto v = session.client->GetVolume(id, opts);
@@ -164,24 +167,24 @@ class VolumeResource final : public fw::Resource<VolumeModel> {
           return false;
         });
     if (civoapi::IsNotFound(s)) return;
-    if (!s.ok()) kinds::AddApiError(diags, "Could not delete the volume", s);
+    if (!s.ok()) AddApiError(diags, "Could not delete the volume", s);
   }
 
   void ImportState(const fw::Context& ctx, const std::string& import_id, fw::NewState<VolumeModel>& out,
                    Diagnostics& diags) override {
     const ApiSession session = context_->Session(ctx.request());
-    kinds::ImportId where;
-    if (!kinds::ParseImportId(import_id, session, "volume", where, diags)) return;
-    auto vol = session.client->GetVolume(where.id, kinds::CallIn(session, where.region));
+    const std::optional<ImportId> where = ParseImportId(import_id, session, "volume", diags);
+    if (!where) return;
+    auto vol = session.client->GetVolume(where->id, CallIn(session, where->region));
     if (!vol.ok()) {
-      return kinds::AddApiError(diags,
+      return AddApiError(diags,
                                 civoapi::IsNotFound(vol.status())
-                                    ? absl::StrCat("No volume ", tfplugin::QuoteValue(where.id), " in region ",
-                                                   where.region)
+                                    ? absl::StrCat("No volume ", tfplugin::QuoteValue(where->id), " in region ",
+                                                   where->region)
                                     : "Could not read the volume to import",
                                 vol.status());
     }
-    out.state.region = where.region;
+    out.state.region = where->region;
     FillFromApi(*vol, out.state);
   }
 

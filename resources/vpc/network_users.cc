@@ -5,7 +5,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "resources/kind_support.h"
+#include "resources/change_once.h"
 
 namespace resources::vpc {
 

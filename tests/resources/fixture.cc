@@ -32,11 +32,11 @@ Value Strings(const std::vector<std::string>& items) {
   return Value::List(std::move(v));
 }
 
-Value ProposedNewState(const Value& prior, const Value& config) {
+Value ProposedNewState(const tfplugin::Block& block, const Value& prior, const Value& config) {
   if (config.is_null()) return Value::Null();
   std::map<std::string, Value> out;
   // As Terraform proposes it, from the schema it reads.
-  for (const auto& a : resources::compute_instance::ComputeInstanceSchema().block.attributes) {
+  for (const auto& a : block.attributes) {
     const Value& c = config.Attr(a.name);
     const Value& p = prior.is_null() ? Value::Null() : prior.Attr(a.name);
     if (a.computed && !a.optional) {
@@ -48,6 +48,10 @@ Value ProposedNewState(const Value& prior, const Value& config) {
     }
   }
   return Value::Object(std::move(out));
+}
+
+Value ProposedNewState(const Value& prior, const Value& config) {
+  return ProposedNewState(resources::compute_instance::ComputeInstanceSchema().block, prior, config);
 }
 
 std::string DiagText(const Diagnostics& d) {

@@ -18,6 +18,7 @@
 #include "tfplugin/provider.h"
 #include "tfplugin/request_context.h"
 #include "tfplugin/resource.h"
+#include "tfplugin/schema.h"
 
 namespace restest {
 
@@ -31,8 +32,10 @@ Value Ref(const std::string& id);
 Value RefByName(const std::string& name, const std::string& kind = "");
 Value Strings(const std::vector<std::string>& items);
 
-// Terraform's proposed new state: config for configured attributes, prior
-// values for computed ones (and for optional+computed ones left unset).
+// Terraform's proposed new state from the attributes of `block`: config for
+// configured attributes, prior values for computed ones (and for
+// optional+computed ones left unset). Without `block`: the instance's.
+Value ProposedNewState(const tfplugin::Block& block, const Value& prior, const Value& config);
 Value ProposedNewState(const Value& prior, const Value& config);
 
 std::string DiagText(const tfplugin::Diagnostics& d);

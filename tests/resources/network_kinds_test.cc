@@ -56,20 +56,7 @@ class NetworkKinds : public ResourceTest {
   }
 
   Value Proposed(tfplugin::Resource* r, const Value& prior, const Value& config) {
-    if (config.is_null()) return Value::Null();
-    std::map<std::string, Value> out;
-    for (const auto& a : r->schema().block.attributes) {
-      const Value& c = config.Attr(a.name);
-      const Value& p = prior.is_null() ? Value::Null() : prior.Attr(a.name);
-      if (a.computed && !a.optional) {
-        out.emplace(a.name, p);
-      } else if (a.computed) {
-        out.emplace(a.name, c.is_null() ? p : c);
-      } else {
-        out.emplace(a.name, c);
-      }
-    }
-    return Value::Object(std::move(out));
+    return ProposedNewState(r->schema().block, prior, config);
   }
 
   tfplugin::PlanResponse PlanOf(tfplugin::Resource* r, const Value& prior, const Value& config, Diagnostics& d) {

@@ -25,14 +25,7 @@ class StorageTest : public ResourceTest {
 
   // Terraform's proposed new state from this resource's own schema.
   Value Proposed(const Value& prior, const Value& config) const {
-    if (config.is_null()) return Value::Null();
-    std::map<std::string, Value> out;
-    for (const auto& a : res_->schema().block.attributes) {
-      const Value& c = config.Attr(a.name);
-      const Value& p = prior.is_null() ? Value::Null() : prior.Attr(a.name);
-      out.emplace(a.name, a.computed && !a.optional ? p : (a.computed && c.is_null() ? p : c));
-    }
-    return Value::Object(std::move(out));
+    return ProposedNewState(res_->schema().block, prior, config);
   }
 
   // A config of the current resource: every attribute null but `set`.

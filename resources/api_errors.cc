@@ -1,12 +1,14 @@
-#include "resources/compute_instance/api_errors.h"
+#include "resources/api_errors.h"
+
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "civoapi/errors.h"
 
-namespace resources::compute_instance {
+namespace resources {
 
-void AddApiError(tfplugin::Diagnostics& diags, const std::string& summary,
-                 const absl::Status& status, tfplugin::AttributePath path) {
+void AddApiError(tfplugin::Diagnostics& diags, const std::string& summary, const absl::Status& status,
+                 tfplugin::AttributePath path) {
   std::string detail;
   if (civoapi::IsCancelled(status)) {
     detail = "The operation was cancelled (Terraform asked the provider to stop).";
@@ -20,4 +22,4 @@ void AddApiError(tfplugin::Diagnostics& diags, const std::string& summary,
   diags.AddError(summary, detail, std::move(path));
 }
 
-}  // namespace resources::compute_instance
+}  // namespace resources

@@ -1,4 +1,4 @@
-#include "resources/compute_instance/change_once.h"
+#include "resources/compute_instance/change_checks.h"
 
 #include <algorithm>
 #include <chrono>
@@ -12,12 +12,6 @@ namespace resources::compute_instance {
 
 namespace {
 
-// Calls after ambiguous failures that left the change missing (each round
-// costs the failed call and a read, and the deadline bounds them too). Enough
-// that a server failing a fifth of all requests at random almost never
-// exhausts them (0.2^8 is about 3e-6).
-constexpr int kMaxAttempts = 8;
-
 bool InstanceSettled(const civoapi::Instance& i) {
   const std::string s = absl::AsciiStrToUpper(i.status);
   return s == "ACTIVE" || s == "SHUTOFF";
@@ -29,29 +23,6 @@ bool VolumeSettled(const civoapi::Volume& v) {
 }
 
 }  // namespace
-
-bool MayHaveTakenEffect(const absl::Status& status) {
-  auto e = civoapi::GetApiError(status);
-  return e.has_value() && e->ambiguous;
-}
-
-absl::Status MakeChange(const civoapi::CallOptions& opts, const std::function<absl::Status()>& call,
-                        const ChangeCheck& in_place) {
-  absl::Status last;
-  for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
-    last = call();
-    if (last.ok() || !MayHaveTakenEffect(last)) return last;
-    absl::StatusOr<bool> done = in_place();
-    if (!done.ok()) {
-      return absl::Status(done.status().code(),
-                          absl::StrCat(last.message(), "; reading the object back to see whether it did failed: ",
-                                       done.status().message()));
-    }
-    if (*done) return absl::OkStatus();
-    if (std::chrono::steady_clock::now() >= opts.deadline) break;
-  }
-  return last;
-}
 
 ChangeCheck InstanceShows(civoapi::Client& client, const civoapi::CallOptions& opts,
                           const std::string& id, std::function<bool(const civoapi::Instance&)> wanted) {
