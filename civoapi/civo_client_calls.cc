@@ -11,25 +11,11 @@
 #include "civoapi/errors.h"
 #include "civoapi/json_fields.h"
 #include "civoapi/models_json.h"
+#include "civoapi/path_ids.h"
 #include "civoapi/poll_schedule.h"
 
 namespace civoapi {
 namespace {
-
-std::string Seg(const std::string& id) {
-  // Ids go into paths; anything but a plain token is refused rather than
-  // risking a request to another endpoint.
-  std::string out;
-  for (char c : id) {
-    if (absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') out.push_back(c);
-    else out += absl::StrCat("%", absl::Hex(static_cast<unsigned char>(c), absl::kZeroPad2));
-  }
-  return out;
-}
-
-absl::Status EmptyId(const char* what) {
-  return absl::InvalidArgumentError(absl::StrCat("empty ", what, " id"));
-}
 
 bool HasTerminalFailure(const std::string& status) {
   std::string s = absl::AsciiStrToUpper(status);
@@ -143,7 +129,7 @@ absl::StatusOr<Instance> CivoClient::GetInstance(const std::string& id, const Ca
 
 absl::StatusOr<Instance> CivoClient::GetOneInstance(const std::string& id, const CallOptions& opts) {
   if (id.empty()) return EmptyId("instance");
-  auto d = Call("GET", "/v2/instances/" + Seg(id), {}, "", opts, RetryMode::kAllTransient);
+  auto d = Call("GET", "/v2/instances/" + PathSegment(id), {}, "", opts, RetryMode::kAllTransient);
   if (!d.ok()) return d.status();
   return ParseInstance(*d);
 }
@@ -184,7 +170,7 @@ absl::StatusOr<std::vector<Instance>> CivoClient::ListInstances(const CallOption
 absl::Status CivoClient::UpdateInstanceHostname(const std::string& id, const std::string& hostname,
                                                 const CallOptions& opts) {
   if (id.empty()) return EmptyId("instance");
-  return Call("PUT", "/v2/instances/" + Seg(id), {}, Body({{"hostname", hostname}}, opts), opts,
+  return Call("PUT", "/v2/instances/" + PathSegment(id), {}, Body({{"hostname", hostname}}, opts), opts,
               RetryMode::kOnlyIfNothingDone)
       .status();
 }
@@ -194,20 +180,20 @@ absl::Status CivoClient::UpdateInstanceNotes(const std::string& id, const std::s
   if (id.empty()) return EmptyId("instance");
   std::vector<std::pair<std::string, std::string>> fields = {{"notes", notes}};
   if (notes.empty()) fields.emplace_back("notes_delete", "true");
-  return Call("PUT", "/v2/instances/" + Seg(id), {}, Body(fields, opts), opts, RetryMode::kOnlyIfNothingDone).status();
+  return Call("PUT", "/v2/instances/" + PathSegment(id), {}, Body(fields, opts), opts, RetryMode::kOnlyIfNothingDone).status();
 }
 
 absl::Status CivoClient::SetInstanceTags(const std::string& id, const std::vector<std::string>& tags,
                                          const CallOptions& opts) {
   if (id.empty()) return EmptyId("instance");
-  return Call("PUT", "/v2/instances/" + Seg(id) + "/tags", {}, Body({{"tags", absl::StrJoin(tags, " ")}}, opts),
+  return Call("PUT", "/v2/instances/" + PathSegment(id) + "/tags", {}, Body({{"tags", absl::StrJoin(tags, " ")}}, opts),
               opts, RetryMode::kOnlyIfNothingDone)
       .status();
 }
 
 absl::Status CivoClient::ResizeInstance(const std::string& id, const std::string& size, const CallOptions& opts) {
   if (id.empty()) return EmptyId("instance");
-  return Call("PUT", "/v2/instances/" + Seg(id) + "/resize", {}, Body({{"size", size}}, opts), opts,
+  return Call("PUT", "/v2/instances/" + PathSegment(id) + "/resize", {}, Body({{"size", size}}, opts), opts,
               RetryMode::kOnlyIfNothingDone)
       .status();
 }
@@ -215,14 +201,14 @@ absl::Status CivoClient::ResizeInstance(const std::string& id, const std::string
 absl::Status CivoClient::SetInstanceFirewall(const std::string& id, const std::string& firewall_id,
                                              const CallOptions& opts) {
   if (id.empty()) return EmptyId("instance");
-  return Call("PUT", "/v2/instances/" + Seg(id) + "/firewall", {}, Body({{"firewall_id", firewall_id}}, opts),
+  return Call("PUT", "/v2/instances/" + PathSegment(id) + "/firewall", {}, Body({{"firewall_id", firewall_id}}, opts),
               opts, RetryMode::kOnlyIfNothingDone)
       .status();
 }
 
 absl::Status CivoClient::DeleteInstance(const std::string& id, const CallOptions& opts) {
   if (id.empty()) return EmptyId("instance");
-  absl::Status s = Call("DELETE", "/v2/instances/" + Seg(id), {}, "", opts, RetryMode::kOnlyIfNothingDone).status();
+  absl::Status s = Call("DELETE", "/v2/instances/" + PathSegment(id), {}, "", opts, RetryMode::kOnlyIfNothingDone).status();
   if (s.ok()) {
     // Accepted: a wait for the instance to go can start from here without a
     // first poll (its schedule is learned apart from waits that looked first).
@@ -329,7 +315,7 @@ absl::StatusOr<std::vector<Volume>> CivoClient::ListVolumes(const CallOptions& o
 
 absl::StatusOr<Volume> CivoClient::GetVolume(const std::string& id, const CallOptions& opts) {
   if (id.empty()) return EmptyId("volume");
-  auto d = Call("GET", "/v2/volumes/" + Seg(id), {}, "", opts, RetryMode::kAllTransient);
+  auto d = Call("GET", "/v2/volumes/" + PathSegment(id), {}, "", opts, RetryMode::kAllTransient);
   if (!d.ok()) return d.status();
   return ParseVolume(*d);
 }
@@ -348,20 +334,20 @@ absl::StatusOr<Volume> CivoClient::CreateVolume(const std::string& name, const s
 
 absl::Status CivoClient::DeleteVolume(const std::string& id, const CallOptions& opts) {
   if (id.empty()) return EmptyId("volume");
-  return Call("DELETE", "/v2/volumes/" + Seg(id), {}, "", opts, RetryMode::kOnlyIfNothingDone).status();
+  return Call("DELETE", "/v2/volumes/" + PathSegment(id), {}, "", opts, RetryMode::kOnlyIfNothingDone).status();
 }
 
 absl::Status CivoClient::AttachVolume(const std::string& volume_id, const std::string& instance_id,
                                       const CallOptions& opts) {
   if (volume_id.empty()) return EmptyId("volume");
-  return Call("PUT", "/v2/volumes/" + Seg(volume_id) + "/attach", {}, Body({{"instance_id", instance_id}}, opts),
+  return Call("PUT", "/v2/volumes/" + PathSegment(volume_id) + "/attach", {}, Body({{"instance_id", instance_id}}, opts),
               opts, RetryMode::kOnlyIfNothingDone)
       .status();
 }
 
 absl::Status CivoClient::DetachVolume(const std::string& volume_id, const CallOptions& opts) {
   if (volume_id.empty()) return EmptyId("volume");
-  return Call("PUT", "/v2/volumes/" + Seg(volume_id) + "/detach", {}, Body({}, opts), opts,
+  return Call("PUT", "/v2/volumes/" + PathSegment(volume_id) + "/detach", {}, Body({}, opts), opts,
               RetryMode::kOnlyIfNothingDone)
       .status();
 }
@@ -389,7 +375,7 @@ absl::StatusOr<std::vector<ReservedIp>> CivoClient::ListReservedIps(const CallOp
 
 absl::StatusOr<ReservedIp> CivoClient::GetReservedIp(const std::string& id, const CallOptions& opts) {
   if (id.empty()) return EmptyId("reserved IP");
-  auto d = Call("GET", "/v2/ips/" + Seg(id), {}, "", opts, RetryMode::kAllTransient);
+  auto d = Call("GET", "/v2/ips/" + PathSegment(id), {}, "", opts, RetryMode::kAllTransient);
   if (!d.ok()) return d.status();
   return ParseReservedIp(*d);
 }
@@ -406,13 +392,13 @@ absl::StatusOr<ReservedIp> CivoClient::CreateReservedIp(const std::string& name,
 
 absl::Status CivoClient::DeleteReservedIp(const std::string& id, const CallOptions& opts) {
   if (id.empty()) return EmptyId("reserved IP");
-  return Call("DELETE", "/v2/ips/" + Seg(id), {}, "", opts, RetryMode::kOnlyIfNothingDone).status();
+  return Call("DELETE", "/v2/ips/" + PathSegment(id), {}, "", opts, RetryMode::kOnlyIfNothingDone).status();
 }
 
 absl::Status CivoClient::AssignReservedIp(const std::string& ip_id, const std::string& instance_id,
                                           const CallOptions& opts) {
   if (ip_id.empty()) return EmptyId("reserved IP");
-  return Call("POST", "/v2/ips/" + Seg(ip_id) + "/actions", {},
+  return Call("POST", "/v2/ips/" + PathSegment(ip_id) + "/actions", {},
               Body({{"action", "assign"}, {"assign_to_id", instance_id}, {"assign_to_type", "instance"}}, opts),
               opts, RetryMode::kOnlyIfNothingDone)
       .status();
@@ -420,7 +406,7 @@ absl::Status CivoClient::AssignReservedIp(const std::string& ip_id, const std::s
 
 absl::Status CivoClient::UnassignReservedIp(const std::string& ip_id, const CallOptions& opts) {
   if (ip_id.empty()) return EmptyId("reserved IP");
-  return Call("POST", "/v2/ips/" + Seg(ip_id) + "/actions", {}, Body({{"action", "unassign"}}, opts), opts,
+  return Call("POST", "/v2/ips/" + PathSegment(ip_id) + "/actions", {}, Body({{"action", "unassign"}}, opts), opts,
               RetryMode::kOnlyIfNothingDone)
       .status();
 }
