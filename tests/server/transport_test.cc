@@ -15,6 +15,7 @@
 #include <fstream>
 #include <iostream>
 #include <regex>
+#include <random>
 #include <set>
 #include <string>
 #include <thread>
@@ -81,20 +82,36 @@ grpc::Status Schema(tfplugin6::Provider::Stub& stub, tfplugin6::GetProviderSchem
   return stub.GetProviderSchema(&ctx, req, resp);
 }
 
-// A port on 127.0.0.1 that was free a moment ago.
-int FreePort() {
-  int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof a;
-  int port = 0;
-  if (::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 &&
-      ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) == 0) {
-    port = ntohs(a.sin_port);
+// Two consecutive ports on 127.0.0.1 that were free a moment ago (tests
+// needing one use the first), from below the kernel's ephemeral range
+// (32768-60999 by default): a port next to one the kernel handed out may be
+// any outgoing connection's local port a moment later (other tests run at
+// the same time), which made such pairs flaky.
+int FreePortPair() {
+  auto bind_port = [](int port) {
+    int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    a.sin_port = htons(static_cast<uint16_t>(port));
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
+      ::close(fd);
+      return -1;
+    }
+    return fd;
+  };
+  std::random_device seed;
+  std::mt19937 rng(seed());
+  std::uniform_int_distribution<int> pick(20000, 31998);
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    const int port = pick(rng);
+    const int a = bind_port(port);
+    const int b = a < 0 ? -1 : bind_port(port + 1);
+    if (a >= 0) ::close(a);
+    if (b >= 0) ::close(b);
+    if (a >= 0 && b >= 0) return port;
   }
-  ::close(fd);
-  return port;
+  return 0;
 }
 
 // A directory whose path is too long for a unix socket address (sun_path is
@@ -291,7 +308,7 @@ TEST(Transport, TcpFallbackWhenTheSocketPathCannotFit) {
 
 TEST(Transport, TcpFallbackNeverSharesAPort) {
   TempDir base;
-  int port = FreePort();
+  int port = FreePortPair();
   ASSERT_NE(port, 0);
   Env one_port = {{"PLUGIN_UNIX_SOCKET_DIR", MakeTooLongDir(base)},
                   {"PLUGIN_MIN_PORT", std::to_string(port)},
@@ -317,7 +334,7 @@ TEST(Transport, TcpFallbackNeverSharesAPort) {
 
 TEST(Transport, TcpFallbackProcessesStartedTogetherTakeDifferentPorts) {
   TempDir base;
-  int port = FreePort();
+  int port = FreePortPair();
   ASSERT_NE(port, 0);
   LaunchOptions o = Options({{"PLUGIN_UNIX_SOCKET_DIR", MakeTooLongDir(base)},
                              {"PLUGIN_MIN_PORT", std::to_string(port)},
