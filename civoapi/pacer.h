@@ -6,15 +6,25 @@
 // parallelism each send, each get 429, each wait out Retry-After and come
 // back together, so the limit is hit again and again and every refusal is a
 // wasted request. Here one 429 holds every request of the client until the
-// Retry-After moment, and the rate the server accepted just before the
-// refusal becomes the pace of all requests from then on (spaced evenly, so
-// they do not come back in a herd). While no refusal comes the pace creeps
-// up again, so a limit that was raised or a burst that was transient is not
-// paid for ever.
+// Retry-After moment, and from then on requests are spaced evenly at a
+// learned rate (so they do not come back in a herd).
+//
+// How the rate is learned (additive increase, multiplicative decrease): the
+// first refusal sets it to what the server took in the second before it;
+// each later refusal cuts it by kCut; every accepted request raises it so
+// that it climbs by kRampPerSecond each second. A rate learned too low
+// (the requests before the refusal were few, not limited) is so left
+// behind within seconds instead of being paid for the whole run, and a
+// rate that creeps past the limit costs one refusal and one Retry-After
+// hold, during which the server's budget refills. Refusals of requests sent
+// before a hold began say nothing new and do not cut the rate again, and a
+// request whose turn came during a hold that began while it waited queues
+// again behind the hold.
 #ifndef CIVOAPI_PACER_H_
 #define CIVOAPI_PACER_H_
 
 #include <chrono>
+#include <cstdint>
 #include <deque>
 #include <mutex>
 #include <optional>
@@ -32,8 +42,7 @@ class Pacer {
   // turn would come after `deadline` (the caller then fails as it would
   // have on its own).
   bool WaitTurn(const CancelToken* cancel, Clock::time_point deadline);
-  // A 429: hold everything until Retry-After (or a second), and pace at the
-  // rate accepted over the last window.
+  // A 429: hold everything until Retry-After (or a second), and pace.
   void OnRateLimited(std::optional<std::chrono::seconds> retry_after);
   // Any answer that was not a 429.
   void OnAccepted();
@@ -41,16 +50,23 @@ class Pacer {
   // The spacing now enforced between requests (zero: unpaced).
   ms interval() const;
 
-  // How far back accepted requests count when a 429 teaches the rate.
-  static constexpr ms kWindow{3000};
+  // How far back accepted requests count when the first 429 teaches the rate.
+  static constexpr ms kWindow{1000};
+  static constexpr double kCut = 0.85;
+  static constexpr double kRampPerSecond = 0.25;  // requests/s gained per second
+  static constexpr double kMinRate = 0.2;         // requests/s
+  static constexpr double kUnpacedAbove = 1000;   // requests/s
 
  private:
+  void SetRate(double rate);
+
   mutable std::mutex mu_;
   Clock::time_point next_slot_{};
   Clock::time_point hold_until_{};
+  uint64_t holds_ = 0;  // refusals that began a hold
+  double rate_ = 0;  // requests/s; 0: unpaced
   std::chrono::microseconds interval_{0};
   std::deque<Clock::time_point> accepted_;  // within kWindow
-  int accepted_since_limit_ = 0;
 };
 
 }  // namespace civoapi

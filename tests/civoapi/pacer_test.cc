@@ -39,6 +39,46 @@ TEST(PacerUnit, ARefusalHoldsEveryoneAndTeachesTheRate) {
   EXPECT_GE(Clock::now() - start, milliseconds(80));  // the learned spacing
 }
 
+TEST(PacerUnit, ARateLearnedTooLowClimbsBackWithinSeconds) {
+  civoapi::Pacer p;
+  p.OnAccepted();  // one request before the refusal: it says little of the limit
+  p.OnRateLimited(std::chrono::seconds(1));
+  const auto learned = p.interval();
+  EXPECT_GE(learned.count(), 900);
+  // About four seconds of accepted requests at the climbing pace.
+  for (int i = 0; i < 10; ++i) p.OnAccepted();
+  EXPECT_LT(p.interval().count(), learned.count() / 2);
+}
+
+TEST(PacerUnit, RefusalsDuringAHoldCutTheRateOnce) {
+  civoapi::Pacer p;
+  for (int i = 0; i < 10; ++i) p.OnAccepted();
+  p.OnRateLimited(std::chrono::seconds(1));
+  const auto first = p.interval();
+  // The other requests that were in flight come back refused too.
+  p.OnRateLimited(std::chrono::seconds(1));
+  p.OnRateLimited(std::chrono::seconds(1));
+  EXPECT_EQ(p.interval(), first);
+}
+
+// A request given a slot before a refusal does not go out during the hold
+// that refusal began (it would meet the server's empty budget).
+TEST(PacerUnit, ASlotGivenBeforeAHoldWaitsBehindIt) {
+  civoapi::Pacer p;
+  for (int i = 0; i < 10; ++i) p.OnAccepted();
+  p.OnRateLimited(std::chrono::seconds(1));
+  EXPECT_TRUE(p.WaitTurn(nullptr, Clock::now() + std::chrono::seconds(5)));  // after the hold
+  // The next slot is one interval on; a refusal comes meanwhile.
+  auto start = Clock::now();
+  std::thread refuse([&] {
+    std::this_thread::sleep_for(milliseconds(30));
+    p.OnRateLimited(std::chrono::seconds(1));
+  });
+  EXPECT_TRUE(p.WaitTurn(nullptr, Clock::now() + std::chrono::seconds(5)));
+  refuse.join();
+  EXPECT_GE(Clock::now() - start, milliseconds(1000));
+}
+
 TEST(PacerUnit, ATurnAfterTheDeadlineIsRefusedAtOnce) {
   civoapi::Pacer p;
   p.OnRateLimited(std::chrono::seconds(3));
