@@ -141,8 +141,13 @@ std::unique_ptr<HttpTransport::Channel> HttpTransport::Acquire() {
     }
   }
   auto ch = std::make_unique<Channel>();
-  // A few live connections per channel is plenty: one host, sequential use.
-  curl_multi_setopt(ch->multi, CURLMOPT_MAXCONNECTS, 4L);
+  // One live connection per channel: a channel is used by one request at a
+  // time, so a second would only sit idle. It matters because every call
+  // that must not run twice opens a fresh connection: with a cache of
+  // several, each of those stayed open beside the one reused, and a server
+  // that gives each open connection a worker (as many do) ran out of them
+  // and queued the next requests.
+  curl_multi_setopt(ch->multi, CURLMOPT_MAXCONNECTS, 1L);
   return ch;
 }
 
