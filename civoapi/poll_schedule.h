@@ -37,7 +37,7 @@ class PollSchedule {
   // began. Never zero, never more than kCap.
   ms Next(ms elapsed);
 
-  static constexpr ms kFine{100};      // polling near the expected moment
+  static constexpr ms kFine{50};      // polling near the expected moment
   static constexpr ms kEarly{250};     // polling with nothing learned yet
   static constexpr ms kEarlyPhase{5000};
   static constexpr ms kCap{2000};
