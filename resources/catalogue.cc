@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
+#include <thread>
+#include <vector>
 
 namespace resources {
 
@@ -38,6 +41,22 @@ civoapi::CallOptions Catalogue::Options(const std::string& region) const {
   o.cancel = cancel_;
   o.region = region;
   return o;
+}
+
+void Catalogue::PreloadInstanceLists(const std::string& region) {
+  std::vector<std::function<void()>> loads;
+  if (!sizes_.Holds(region, kForever)) loads.emplace_back([this, &region] { (void)Sizes(region, Freshness::kCached); });
+  if (!images_.Holds(region, kForever)) {
+    loads.emplace_back([this, &region] { (void)DiskImages(region, Freshness::kCached); });
+  }
+  if (!networks_.Holds(region, kForever)) {
+    loads.emplace_back([this, &region] { (void)Networks(region, Freshness::kCached); });
+  }
+  if (loads.size() < 2) return;  // one missing list: its caller loads it
+  std::vector<std::thread> others;
+  for (size_t i = 1; i < loads.size(); ++i) others.emplace_back(loads[i]);
+  loads[0]();
+  for (auto& t : others) t.join();
 }
 
 absl::StatusOr<std::vector<civoapi::Region>> Catalogue::Regions(Freshness f) {

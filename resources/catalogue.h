@@ -40,6 +40,14 @@ class Catalogue {
   std::shared_ptr<Catalogue> ForRequest(std::shared_ptr<const civoapi::CancelToken> cancel,
                                         std::chrono::steady_clock::time_point deadline) const;
 
+  // Loads, side by side, the region's lists a first instance plan or create
+  // asks for one after another (sizes, disk images, networks), so it waits
+  // one round trip for them rather than three: at Terraform's parallelism
+  // every instance of the first round waits for them. Returns once each is
+  // loaded or failed (a caller asking again then sees the failure); costs
+  // nothing once they are cached.
+  void PreloadInstanceLists(const std::string& region);
+
   // The regions the API knows (one list for every region: GET /v2/regions).
   absl::StatusOr<std::vector<civoapi::Region>> Regions(Freshness f);
   absl::StatusOr<std::vector<civoapi::Size>> Sizes(const std::string& region, Freshness f);

@@ -48,6 +48,13 @@ class SingleFlightCache {
 
   SingleFlightCache() : state_(std::make_shared<State>()) {}
 
+  // Whether a value for `key` at most `max_age` old is held (no waiting).
+  bool Holds(const std::string& key, Clock::duration max_age) const {
+    std::lock_guard<std::mutex> lock(state_->mu);
+    auto it = state_->entries.find(key);
+    return it != state_->entries.end() && it->second.value && Clock::now() - it->second.fetched_at <= max_age;
+  }
+
   // Returns the cached value for `key` if it is at most `max_age` old, else
   // loads it (or waits for the load another thread has started).
   absl::StatusOr<T> Get(const std::string& key, Clock::duration max_age, const WaitLimits& limits,

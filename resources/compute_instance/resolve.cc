@@ -105,6 +105,10 @@ Resolver::Resolver(ApiSession session, const Maybe<std::string>& region)
   }
 }
 
+void Resolver::PreloadLists() {
+  if (can_query()) session_.catalogue->PreloadInstanceLists(region_);
+}
+
 bool Resolver::RegionExists(const AttributePath& path, Diagnostics& diags) {
   if (!can_query()) return true;
   for (Freshness f : {Freshness::kCached, Freshness::kFresh}) {
@@ -261,6 +265,7 @@ ResolvedConfig ResolveConfig(Resolver& r, const InstanceConfig& c, Diagnostics& 
     out.volumes = Maybe<std::vector<std::string>>::Unknown();
     return out;
   }
+  r.PreloadLists();
   out.size = r.Size(c.size, PathOf(&IC::size), diags);
   out.image = r.Image(c.image, PathOf(&IC::image), diags);
   out.network = r.Network(c.network, PathOf(&IC::network), diags);

@@ -41,6 +41,9 @@ class Resolver {
   Resolver(ApiSession session, const Maybe<std::string>& region);
 
   bool can_query() const { return session_.configured() && !region_.empty(); }
+  // Loads the region's lists a configuration is checked against at once
+  // (Catalogue::PreloadInstanceLists), before the checks ask in turn.
+  void PreloadLists();
   const std::string& region() const { return region_; }  // upper case
 
   // Whether the API knows the region; false (with one diagnostic at `path`

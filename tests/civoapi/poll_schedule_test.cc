@@ -25,7 +25,7 @@ TEST(PollSchedule, WithoutExpectationPollsSteadilyThenBacksOffToTheCap) {
 
 TEST(PollSchedule, WithExpectationSleepsUntilShortlyBeforeItThenPollsFinely) {
   PollSchedule s(ms(2000));
-  EXPECT_EQ(s.Next(ms(10)), ms(1890));
+  EXPECT_EQ(s.Next(ms(10)), ms(2000) - PollSchedule::kFine - ms(10));
   EXPECT_EQ(s.Next(ms(1900)), PollSchedule::kFine);
   EXPECT_EQ(s.Next(ms(2500)), PollSchedule::kFine);
   // Much later than expected: back off instead of polling finely forever.
