@@ -143,6 +143,18 @@ absl::Status CivoClient::Decode(int http_status, const std::string& body, bool m
 absl::StatusOr<rapidjson::Document> CivoClient::Call(const std::string& method, const std::string& path,
                                                      Query query, const std::string& body,
                                                      const CallOptions& opts, RetryMode mode) {
+  absl::StatusOr<std::string> text = CallForBody(method, path, std::move(query), body, opts, mode);
+  if (!text.ok()) return text.status();
+  rapidjson::Document d;
+  if (absl::StripAsciiWhitespace(*text).empty()) return d;  // Null
+  d.Parse(text->c_str(), text->size());
+  if (!d.HasParseError()) return d;
+  return Decode(200, *text, method != "GET");
+}
+
+absl::StatusOr<std::string> CivoClient::CallForBody(const std::string& method, const std::string& path,
+                                                    Query query, const std::string& body,
+                                                    const CallOptions& opts, RetryMode mode) {
   std::string region = RegionFor(opts);
   if (!region.empty()) query.emplace_back("region", region);
   std::string target = path;
@@ -176,13 +188,7 @@ absl::StatusOr<rapidjson::Document> CivoClient::Call(const std::string& method, 
     if (resp.ok()) {
       Log(absl::StrCat("civoapi: ", shown, " -> ", resp->status, " (", ms.count(), " ms, attempt ", attempt + 1,
                        ")"));
-      if (resp->status >= 200 && resp->status < 300) {
-        rapidjson::Document d;
-        if (absl::StripAsciiWhitespace(resp->body).empty()) return d;  // Null
-        d.Parse(resp->body.c_str(), resp->body.size());
-        if (!d.HasParseError()) return d;
-        return Decode(resp->status, resp->body, mutates);
-      }
+      if (resp->status >= 200 && resp->status < 300) return std::move(resp->body);
       retry_after = resp->retry_after;
       err = Decode(resp->status, resp->body, mutates);
     } else {

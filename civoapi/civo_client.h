@@ -109,6 +109,10 @@ class CivoClient final : public Client {
   // One API call with retries. Returns the parsed JSON body (Null when empty).
   absl::StatusOr<rapidjson::Document> Call(const std::string& method, const std::string& path, Query query,
                                            const std::string& body, const CallOptions& opts, RetryMode mode);
+  // The same call, answering the raw body of its 2xx response, for a caller
+  // that reads it without building a document of all of it.
+  absl::StatusOr<std::string> CallForBody(const std::string& method, const std::string& path, Query query,
+                                          const std::string& body, const CallOptions& opts, RetryMode mode);
   absl::Status Decode(int http_status, const std::string& body, bool may_have_acted) const;
   std::string RegionFor(const CallOptions& opts) const;
   // A JSON object body with the region added, as civogo sends for PUT/POST.

@@ -9,6 +9,7 @@
 #include "absl/strings/str_join.h"
 #include "civoapi/civo_client.h"
 #include "civoapi/errors.h"
+#include "civoapi/instance_list_scan.h"
 #include "civoapi/json_fields.h"
 #include "civoapi/models_json.h"
 #include "civoapi/path_ids.h"
@@ -137,20 +138,10 @@ absl::StatusOr<Instance> CivoClient::GetOneInstance(const std::string& id, const
 absl::StatusOr<InstanceListPage> CivoClient::ListInstancesPage(int page, const std::set<std::string>& wanted,
                                                                const CallOptions& opts) {
   Query q = {{"page", std::to_string(page)}, {"per_page", std::to_string(options_.read_list_page_size)}};
-  auto d = Call("GET", "/v2/instances", q, "", opts, RetryMode::kAllTransient);
-  if (!d.ok()) return d.status();
-  InstanceListPage out;
-  const rapidjson::Value* items = d->IsArray() ? &*d : json::Array(*d, "items");
-  if (items == nullptr) {
-    return MakeApiError(ApiError{200, "unexpected_response", "expected a paginated instance list", "", false});
-  }
-  out.pages = d->IsArray() ? 1 : std::max<int>(1, static_cast<int>(json::Int(*d, "pages")));
-  for (const auto& v : items->GetArray()) {
-    // Only the instances asked for are parsed; the rest of the account is skipped.
-    std::string id = json::String(v, "id");
-    if (wanted.count(id) != 0) out.wanted.emplace(id, ParseInstance(v));
-  }
-  return out;
+  auto body = CallForBody("GET", "/v2/instances", q, "", opts, RetryMode::kAllTransient);
+  if (!body.ok()) return body.status();
+  // Only the instances asked for are parsed; the rest of the account is skipped.
+  return ScanInstanceListPage(*body, wanted);
 }
 
 absl::StatusOr<std::vector<Instance>> CivoClient::ListInstances(const CallOptions& opts, const std::string& tag) {

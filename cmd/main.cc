@@ -1,10 +1,23 @@
 // terraform-provider-civo: the plugin process Terraform and OpenTofu launch.
 // Everything protocol-related lives in tfplugin; everything Civo-related in
 // resources. The provider itself is made lazily, on the first RPC.
+#include <malloc.h>
+
 #include "resources/civo_provider.h"
 #include "tfplugin/serve.h"
 
 int main(int argc, char** argv) {
+  // Memory. glibc gives threads that allocate at once arenas of their own,
+  // and each arena keeps the high-water mark of what its threads held:
+  // Terraform's parallelism runs ten RPCs and their API calls at once, and
+  // the process held one peak per arena. Two arenas are plenty for a process
+  // that mostly waits on the network. Blocks from 256 KiB up (the response
+  // text of a large account's instance list) are mapped and returned to the
+  // system when freed, rather than kept in an arena as the default adaptive
+  // threshold comes to do.
+  mallopt(M_ARENA_MAX, 2);
+  mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+
   tfplugin::ServeOptions options;
   options.provider_addresses = {"registry.terraform.io/project-planton/civo",
                                 "registry.opentofu.org/project-planton/civo"};
