@@ -1,6 +1,7 @@
 #include "civoapi/pacer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <thread>
 
 namespace civoapi {
@@ -60,8 +61,10 @@ void Pacer::OnRateLimited(std::optional<std::chrono::seconds> retry_after) {
     while (!accepted_.empty() && now - accepted_.front() > kWindow) accepted_.pop_front();
     const double took = static_cast<double>(accepted_.size()) * 1000.0 / static_cast<double>(kWindow.count());
     SetRate(took * 0.95);
+    probing_ = true;
   } else {
     SetRate(rate_ * kCut);
+    probing_ = false;
   }
 }
 
@@ -74,8 +77,9 @@ void Pacer::OnAccepted() {
     return;
   }
   // One request at the current rate lasts 1/rate_ seconds: over a second of
-  // them the rate climbs by kRampPerSecond.
-  SetRate(rate_ + kRampPerSecond / rate_);
+  // them the rate grows by kProbeGrowthPerSecond times, or climbs by
+  // kRampPerSecond.
+  SetRate(probing_ ? rate_ * std::pow(kProbeGrowthPerSecond, 1.0 / rate_) : rate_ + kRampPerSecond / rate_);
 }
 
 Pacer::ms Pacer::interval() const {

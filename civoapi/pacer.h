@@ -10,13 +10,15 @@
 // learned rate (so they do not come back in a herd).
 //
 // How the rate is learned (additive increase, multiplicative decrease): the
-// first refusal sets it to what the server took in the second before it;
-// each later refusal cuts it by kCut; every accepted request raises it so
-// that it climbs by kRampPerSecond each second. A rate learned too low
-// (the requests before the refusal were few, not limited) is so left
-// behind within seconds instead of being paid for the whole run, and a
-// rate that creeps past the limit costs one refusal and one Retry-After
-// hold, during which the server's budget refills. Refusals of requests sent
+// first refusal sets it to what the server took in the second before it.
+// That can be far too low (another process, e.g. Terraform's plan, had just
+// spent the account's budget, and this one had sent little), so until the
+// next refusal the rate grows by half each second; each later refusal cuts
+// it by kCut, after which every accepted request raises it so that it climbs
+// by kRampPerSecond each second. A rate learned too low is so left behind
+// within seconds instead of being paid for the whole run, and a rate that
+// creeps past the limit costs one refusal and one Retry-After hold, during
+// which the server's budget refills. Refusals of requests sent
 // before a hold began say nothing new and do not cut the rate again, and a
 // request whose turn came during a hold that began while it waited queues
 // again behind the hold.
@@ -54,6 +56,7 @@ class Pacer {
   static constexpr ms kWindow{1000};
   static constexpr double kCut = 0.85;
   static constexpr double kRampPerSecond = 0.25;  // requests/s gained per second
+  static constexpr double kProbeGrowthPerSecond = 1.5;  // after the first refusal only
   static constexpr double kMinRate = 0.2;         // requests/s
   static constexpr double kUnpacedAbove = 1000;   // requests/s
 
@@ -65,6 +68,7 @@ class Pacer {
   Clock::time_point hold_until_{};
   uint64_t holds_ = 0;  // refusals that began a hold
   double rate_ = 0;  // requests/s; 0: unpaced
+  bool probing_ = false;  // between the first refusal and the second
   std::chrono::microseconds interval_{0};
   std::deque<Clock::time_point> accepted_;  // within kWindow
 };

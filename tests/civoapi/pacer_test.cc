@@ -50,6 +50,19 @@ TEST(PacerUnit, ARateLearnedTooLowClimbsBackWithinSeconds) {
   EXPECT_LT(p.interval().count(), learned.count() / 2);
 }
 
+TEST(PacerUnit, AfterASecondRefusalTheRateCreepsRatherThanGrows) {
+  civoapi::Pacer p;
+  for (int i = 0; i < 10; ++i) p.OnAccepted();
+  p.OnRateLimited(std::chrono::seconds(0));  // 9.5 requests/s, growing
+  p.OnRateLimited(std::chrono::seconds(0));  // cut: about 8 requests/s
+  const auto cut = p.interval();
+  EXPECT_GE(cut.count(), 115);
+  // About a second of accepted requests: a little faster, not half again.
+  for (int i = 0; i < 8; ++i) p.OnAccepted();
+  EXPECT_LT(p.interval(), cut);
+  EXPECT_GE(p.interval().count(), 110);
+}
+
 TEST(PacerUnit, RefusalsDuringAHoldCutTheRateOnce) {
   civoapi::Pacer p;
   for (int i = 0; i < 10; ++i) p.OnAccepted();

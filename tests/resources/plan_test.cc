@@ -1,5 +1,6 @@
 // Plans against the simulator: what is known at plan time, the plan-time
 // API checks, reference resolution, unknown values, and the catalogue cache.
+#include <algorithm>
 #include <atomic>
 #include <thread>
 #include <vector>
@@ -181,6 +182,29 @@ TEST_F(PlanTest, DestroyPlansNull) {
   auto plan = res_->Plan(Request("PlanResourceChange"), req, d);
   EXPECT_FALSE(d.HasError());
   EXPECT_TRUE(plan.planned_state.is_null());
+}
+
+// The first plan of a process loads the region's sizes, disk images and
+// networks side by side: every instance of Terraform's first round waits for
+// them. (Checked on the simulator's log: the three requests were all in
+// flight together, which a long added latency makes certain.)
+TEST_F(PlanTest, AFirstPlanLoadsTheRegionListsSideBySide) {
+  sim_->UpdateConfig([](civosim::SimConfig& c) { c.latency = std::chrono::milliseconds(400); });
+  const uint64_t before = LastSeq();
+  Diagnostics d;
+  Plan(Value::Null(), Config(), d);
+  ASSERT_FALSE(d.HasError()) << DiagText(d);
+  double latest_start = 0, earliest_end = 1e300;
+  int found = 0;
+  for (const auto& e : sim_->Log()) {
+    if (e.seq <= before || e.method != "GET") continue;
+    if (e.path != "/v2/sizes" && e.path != "/v2/disk_images" && e.path != "/v2/networks") continue;
+    ++found;
+    latest_start = std::max(latest_start, e.start_ms);
+    earliest_end = std::min(earliest_end, e.end_ms);
+  }
+  ASSERT_EQ(found, 3);
+  EXPECT_LT(latest_start, earliest_end) << "the three lists were not in flight together";
 }
 
 TEST_F(PlanTest, ManyParallelPlansShareCatalogueCalls) {
