@@ -12,6 +12,7 @@
 #include <set>
 #include <string>
 
+#include "tests/support/free_ports.h"
 #include "tfplugin/listen.h"
 #include "tfplugin/plugin_services.h"
 
@@ -75,7 +76,8 @@ bool Exists(const std::string& path) {
 // on 127.0.0.1 the way another process's server would.
 class ReuseportHolder {
  public:
-  ReuseportHolder() {
+  // `port` 0: one the kernel picks.
+  explicit ReuseportHolder(int port = 0) {
     fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     int one = 1;
     ::setsockopt(fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
@@ -83,7 +85,7 @@ class ReuseportHolder {
     sockaddr_in a{};
     a.sin_family = AF_INET;
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    a.sin_port = 0;
+    a.sin_port = htons(static_cast<uint16_t>(port));
     if (::bind(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 && ::listen(fd_, 4) == 0) {
       socklen_t len = sizeof a;
       ::getsockname(fd_, reinterpret_cast<sockaddr*>(&a), &len);
@@ -260,7 +262,10 @@ TEST(Listen, TcpNeverSharesAPortWithAReuseportListener) {
 }
 
 TEST(Listen, TcpTakesTheNextPortWhenOneIsHeld) {
-  ReuseportHolder other;
+  // Held port and the next from below the ephemeral range (free_ports.h).
+  const int first = testsupport::FreePortPair();
+  ASSERT_NE(first, 0);
+  ReuseportHolder other(first);
   ASSERT_NE(other.port(), 0);
   tfplugin::ListenOptions o;
   o.try_unix = false;
