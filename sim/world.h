@@ -25,8 +25,9 @@ struct Reply {
   int status = 200;
   std::string body;
   int retry_after_s = -1;  // -1: no Retry-After header
-  // What Civo's API (a Rails application) labels its JSON. It also keeps
-  // cpp-httplib from compressing responses itself: given curl's
+  // The label web frameworks commonly give JSON (civogo does not record what
+  // Civo's API sends, and the client does not depend on it). With the
+  // charset, cpp-httplib does not compress responses itself: given curl's
   // Accept-Encoding it picks brotli at its highest quality, about 0.7 ms per
   // instance of a list, a delay no real API adds.
   std::string content_type = "application/json; charset=utf-8";
