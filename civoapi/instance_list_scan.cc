@@ -1,6 +1,7 @@
 #include "civoapi/instance_list_scan.h"
 
 #include <cstdlib>
+#include <string_view>
 
 #include "civoapi/errors.h"
 #include "civoapi/models_json.h"
@@ -39,7 +40,7 @@ class PageScanner : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PageS
   }
   bool Key(const char* s, rapidjson::SizeType n, bool) {
     if (depth_ == 1 && !top_is_array_) top_key_.assign(s, n);
-    if (depth_ == item_depth_ && item_depth_ != 0) id_next_ = std::string(s, n) == "id";
+    if (depth_ == item_depth_ && item_depth_ != 0) id_next_ = std::string_view(s, n) == "id";
     return true;
   }
   bool String(const char* s, rapidjson::SizeType n, bool) {
