@@ -43,4 +43,62 @@ function(tfplugin_link_static target)
   set_property(TARGET ${target} PROPERTY RULE_LAUNCH_LINK
                "sh ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/static_link.sh ${_list} --")
   target_link_options(${target} PRIVATE -static-libstdc++ -static-libgcc -Wl,--gc-sections)
+  _tfplugin_trim_grpc_plugins(${target} "${_archives}")
+endfunction()
+
+# Links grpc_core_plugins.cc (see there) into <target>, so gRPC's built-in
+# plugin list, and the xDS/RLS/grpclb code only it reaches, stay out of the
+# binary. Only when libgrpc.a's list calls exactly the registration functions
+# that file knows: any other gRPC keeps its own list, whole.
+function(_tfplugin_trim_grpc_plugins target archives)
+  list(FILTER archives INCLUDE REGEX "/libgrpc\\.a$")
+  if(NOT archives)
+    return()
+  endif()
+  execute_process(COMMAND ${CMAKE_NM} -A ${archives}
+                  OUTPUT_VARIABLE _syms ERROR_QUIET RESULT_VARIABLE _rc)
+  if(NOT _rc EQUAL 0)
+    return()
+  endif()
+  string(REGEX MATCHALL "grpc_plugin_registry\\.cc\\.o:[ \t]+U[ \t]+[A-Za-z0-9_]+CoreConfiguration7BuilderE"
+         _calls "${_syms}")
+  list(TRANSFORM _calls REPLACE "^.*[ \t]" "")
+  list(SORT _calls)
+  set(_known
+    _ZN17grpc_event_engine12experimental44RegisterEventEngineChannelArgPreconditioningEPN9grpc_core17CoreConfiguration7BuilderE
+    _ZN9grpc_core16RegisterBuiltinsEPNS_17CoreConfiguration7BuilderE
+    _ZN9grpc_core19RegisterHttpFiltersEPNS_17CoreConfiguration7BuilderE
+    _ZN9grpc_core19RegisterRlsLbPolicyEPNS_17CoreConfiguration7BuilderE
+    _ZN9grpc_core20RegisterExtraFiltersEPNS_17CoreConfiguration7BuilderE
+    _ZN9grpc_core20RegisterFakeResolverEPNS_17CoreConfiguration7BuilderE
+    _ZN9grpc_core20RegisterGrpcLbPolicyEPNS_17CoreConfiguration7BuilderE
+    _ZN9grpc_core21RegisterResourceQuotaEPNS_17CoreConfiguration7BuilderE
+    _ZN9grpc_core22RegisterDeadlineFilterEPNS_17CoreConfiguration7BuilderE
+    _ZN9grpc_core23RegisterAresDnsResolverEPNS_17CoreConfiguration7BuilderE
+    _ZN9grpc_core23RegisterHttpProxyMapperEPNS_17CoreConfiguration7BuilderE
+    _ZN9grpc_core23RegisterSecurityFiltersEPNS_17CoreConfiguration7BuilderE
+    _ZN9grpc_core24RegisterPriorityLbPolicyEPNS_17CoreConfiguration7BuilderE
+    _ZN9grpc_core24RegisterRingHashLbPolicyEPNS_17CoreConfiguration7BuilderE
+    _ZN9grpc_core24RegisterSockaddrResolverEPNS_17CoreConfiguration7BuilderE
+    _ZN9grpc_core25RegisterMessageSizeFilterEPNS_17CoreConfiguration7BuilderE
+    _ZN9grpc_core25RegisterNativeDnsResolverEPNS_17CoreConfiguration7BuilderE
+    _ZN9grpc_core25RegisterPickFirstLbPolicyEPNS_17CoreConfiguration7BuilderE
+    _ZN9grpc_core26RegisterChannelIdleFiltersEPNS_17CoreConfiguration7BuilderE
+    _ZN9grpc_core26RegisterRoundRobinLbPolicyEPNS_17CoreConfiguration7BuilderE
+    _ZN9grpc_core28FaultInjectionFilterRegisterEPNS_17CoreConfiguration7BuilderE
+    _ZN9grpc_core28RegisterTCPConnectHandshakerEPNS_17CoreConfiguration7BuilderE
+    _ZN9grpc_core29RegisterClientAuthorityFilterEPNS_17CoreConfiguration7BuilderE
+    _ZN9grpc_core29RegisterHttpConnectHandshakerEPNS_17CoreConfiguration7BuilderE
+    _ZN9grpc_core30RegisterWeightedTargetLbPolicyEPNS_17CoreConfiguration7BuilderE
+    _ZN9grpc_core31BuildClientChannelConfigurationEPNS_17CoreConfiguration7BuilderE
+    _ZN9grpc_core32RegisterOutlierDetectionLbPolicyEPNS_17CoreConfiguration7BuilderE
+    _ZN9grpc_core35SecurityRegisterHandshakerFactoriesEPNS_17CoreConfiguration7BuilderE
+    _ZN9grpc_core37RegisterServiceConfigChannelArgFilterEPNS_17CoreConfiguration7BuilderE)
+  list(SORT _known)
+  if(NOT _calls STREQUAL _known)
+    message(STATUS "${target}: libgrpc.a's plugin list is not the one tfplugin knows; linking it whole")
+    return()
+  endif()
+  target_sources(${target} PRIVATE ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/grpc_core_plugins.cc)
+  set_property(TARGET ${target} PROPERTY TFPLUGIN_GRPC_PLUGINS_TRIMMED ON)
 endfunction()

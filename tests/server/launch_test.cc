@@ -208,6 +208,30 @@ TEST_P(LaunchTest, StaticBuildMapsNoSharedCxxLibrary) {
   }
 }
 
+// gRPC's own plugin list links xDS, RLS and the other load balancers, code
+// a plugin server never runs that the kernel still maps in around the code
+// it does run; the static build registers only what a plugin server uses
+// (tfplugin/grpc_core_plugins.cc). Each policy's name is a string constant
+// inside its own code, so the name is in the binary exactly when the code is.
+TEST_P(LaunchTest, StaticBuildLeavesUnusedGrpcPluginsOut) {
+  if (IsFake(GetParam()) || !CIVO_PROVIDER_GRPC_TRIMMED) {
+    GTEST_SKIP() << "the static Civo binary, linked with tfplugin's gRPC plugin list";
+  }
+  std::ifstream in(GetParam(), std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  const std::string binary = bytes.str();
+  ASSERT_GT(binary.size(), 1000000u);
+  for (const char* kept : {"pick_first", "round_robin"}) {
+    EXPECT_NE(binary.find(kept), std::string::npos) << kept << " should stay registered";
+  }
+  for (const char* gone : {"xds_cluster_resolver_experimental", "rls_experimental",
+                           "ring_hash_experimental", "priority_experimental",
+                           "weighted_target_experimental"}) {
+    EXPECT_EQ(binary.find(gone), std::string::npos) << gone << " is linked in";
+  }
+}
+
 TEST_P(LaunchTest, ConfigureWithoutTokenIsAnErrorDiagnostic) {
   auto p = Launch();
   ASSERT_TRUE(p);
