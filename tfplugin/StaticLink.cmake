@@ -58,8 +58,29 @@ endfunction()
 # Links grpc_core_plugins.cc (see there) into <target>, so gRPC's built-in
 # plugin list, and the xDS/RLS/grpclb code only it reaches, stay out of the
 # binary. Only when libgrpc.a's list calls exactly the registration functions
-# that file knows: any other gRPC keeps its own list, whole.
+# that file calls plus those it leaves out (below): any other gRPC keeps its
+# own list, whole. The functions it calls are read from the file itself.
 function(_tfplugin_trim_grpc_plugins target archives)
+  get_property(_decided GLOBAL PROPERTY TFPLUGIN_GRPC_TRIM_DECIDED)
+  if(NOT _decided)
+    _tfplugin_grpc_plugin_list_matches(_matches "${archives}")
+    set_property(GLOBAL PROPERTY TFPLUGIN_GRPC_TRIM_DECIDED ON)
+    set_property(GLOBAL PROPERTY TFPLUGIN_GRPC_TRIM_MATCHES ${_matches})
+    if(NOT _matches)
+      message(STATUS "libgrpc.a's plugin list is not the one tfplugin knows; static programs link it whole")
+    endif()
+  endif()
+  get_property(_matches GLOBAL PROPERTY TFPLUGIN_GRPC_TRIM_MATCHES)
+  if(_matches)
+    target_sources(${target} PRIVATE ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/grpc_core_plugins.cc)
+    set_property(TARGET ${target} PROPERTY TFPLUGIN_GRPC_PLUGINS_TRIMMED ON)
+  endif()
+endfunction()
+
+# <out>: whether libgrpc.a (among <archives>) registers exactly what
+# grpc_core_plugins.cc calls plus the plugins it leaves out.
+function(_tfplugin_grpc_plugin_list_matches out archives)
+  set(${out} OFF PARENT_SCOPE)
   list(FILTER archives INCLUDE REGEX "/libgrpc\\.a$")
   if(NOT archives)
     return()
@@ -70,44 +91,28 @@ function(_tfplugin_trim_grpc_plugins target archives)
     return()
   endif()
   string(REGEX MATCHALL "grpc_plugin_registry\\.cc\\.o:[ \t]+U[ \t]+[A-Za-z0-9_]+CoreConfiguration7BuilderE"
-         _calls "${_syms}")
-  list(TRANSFORM _calls REPLACE "^.*[ \t]" "")
-  list(SORT _calls)
-  set(_known
-    _ZN17grpc_event_engine12experimental44RegisterEventEngineChannelArgPreconditioningEPN9grpc_core17CoreConfiguration7BuilderE
-    _ZN9grpc_core16RegisterBuiltinsEPNS_17CoreConfiguration7BuilderE
-    _ZN9grpc_core19RegisterHttpFiltersEPNS_17CoreConfiguration7BuilderE
+         _registry_calls "${_syms}")
+  list(TRANSFORM _registry_calls REPLACE "^.*[ \t]" "")
+  list(SORT _registry_calls)
+
+  set(_source ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/grpc_core_plugins.cc)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${_source})
+  file(READ ${_source} _text)
+  string(REGEX MATCHALL "\"_Z[A-Za-z0-9_]+CoreConfiguration7BuilderE\"" _ours "${_text}")
+  list(TRANSFORM _ours REPLACE "\"" "")
+  list(REMOVE_ITEM _ours _ZN9grpc_core22BuildCoreConfigurationEPNS_17CoreConfiguration7BuilderE)
+  list(APPEND _ours  # left out: xDS, RLS, grpclb, other load balancers, test-only
     _ZN9grpc_core19RegisterRlsLbPolicyEPNS_17CoreConfiguration7BuilderE
     _ZN9grpc_core20RegisterExtraFiltersEPNS_17CoreConfiguration7BuilderE
     _ZN9grpc_core20RegisterFakeResolverEPNS_17CoreConfiguration7BuilderE
     _ZN9grpc_core20RegisterGrpcLbPolicyEPNS_17CoreConfiguration7BuilderE
-    _ZN9grpc_core21RegisterResourceQuotaEPNS_17CoreConfiguration7BuilderE
-    _ZN9grpc_core22RegisterDeadlineFilterEPNS_17CoreConfiguration7BuilderE
-    _ZN9grpc_core23RegisterAresDnsResolverEPNS_17CoreConfiguration7BuilderE
-    _ZN9grpc_core23RegisterHttpProxyMapperEPNS_17CoreConfiguration7BuilderE
-    _ZN9grpc_core23RegisterSecurityFiltersEPNS_17CoreConfiguration7BuilderE
     _ZN9grpc_core24RegisterPriorityLbPolicyEPNS_17CoreConfiguration7BuilderE
     _ZN9grpc_core24RegisterRingHashLbPolicyEPNS_17CoreConfiguration7BuilderE
-    _ZN9grpc_core24RegisterSockaddrResolverEPNS_17CoreConfiguration7BuilderE
-    _ZN9grpc_core25RegisterMessageSizeFilterEPNS_17CoreConfiguration7BuilderE
-    _ZN9grpc_core25RegisterNativeDnsResolverEPNS_17CoreConfiguration7BuilderE
-    _ZN9grpc_core25RegisterPickFirstLbPolicyEPNS_17CoreConfiguration7BuilderE
-    _ZN9grpc_core26RegisterChannelIdleFiltersEPNS_17CoreConfiguration7BuilderE
-    _ZN9grpc_core26RegisterRoundRobinLbPolicyEPNS_17CoreConfiguration7BuilderE
     _ZN9grpc_core28FaultInjectionFilterRegisterEPNS_17CoreConfiguration7BuilderE
-    _ZN9grpc_core28RegisterTCPConnectHandshakerEPNS_17CoreConfiguration7BuilderE
-    _ZN9grpc_core29RegisterClientAuthorityFilterEPNS_17CoreConfiguration7BuilderE
-    _ZN9grpc_core29RegisterHttpConnectHandshakerEPNS_17CoreConfiguration7BuilderE
     _ZN9grpc_core30RegisterWeightedTargetLbPolicyEPNS_17CoreConfiguration7BuilderE
-    _ZN9grpc_core31BuildClientChannelConfigurationEPNS_17CoreConfiguration7BuilderE
-    _ZN9grpc_core32RegisterOutlierDetectionLbPolicyEPNS_17CoreConfiguration7BuilderE
-    _ZN9grpc_core35SecurityRegisterHandshakerFactoriesEPNS_17CoreConfiguration7BuilderE
-    _ZN9grpc_core37RegisterServiceConfigChannelArgFilterEPNS_17CoreConfiguration7BuilderE)
-  list(SORT _known)
-  if(NOT _calls STREQUAL _known)
-    message(STATUS "${target}: libgrpc.a's plugin list is not the one tfplugin knows; linking it whole")
-    return()
+    _ZN9grpc_core32RegisterOutlierDetectionLbPolicyEPNS_17CoreConfiguration7BuilderE)
+  list(SORT _ours)
+  if(_registry_calls STREQUAL _ours)
+    set(${out} ON PARENT_SCOPE)
   endif()
-  target_sources(${target} PRIVATE ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/grpc_core_plugins.cc)
-  set_property(TARGET ${target} PROPERTY TFPLUGIN_GRPC_PLUGINS_TRIMMED ON)
 endfunction()
