@@ -188,7 +188,11 @@ absl::StatusOr<std::string> CivoClient::CallForBody(const std::string& method, c
     if (resp.ok()) {
       Log(absl::StrCat("civoapi: ", shown, " -> ", resp->status, " (", ms.count(), " ms, attempt ", attempt + 1,
                        ")"));
-      if (resp->status >= 200 && resp->status < 300) return std::move(resp->body);
+      if (resp->status >= 200 && resp->status < 300) {
+        // What a poll costs in time, for the schedules of waits (poll_schedule.h).
+        if (!mutates) dwell_.RecordRoundTrip(ms);
+        return std::move(resp->body);
+      }
       retry_after = resp->retry_after;
       err = Decode(resp->status, resp->body, mutates);
     } else {

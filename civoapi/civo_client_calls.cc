@@ -60,13 +60,13 @@ absl::StatusOr<T> Poll(const std::string& what, const std::string& kind,
   std::string first_status;  // the status being waited out
   std::string dwell_key;     // where its dwell time is learned
   bool same_status = true;   // still the status first seen (so the dwell time means something)
-  ms last_miss{0};
+  std::optional<ms> last_miss;
   std::string last = "unknown";
   auto next_at = start;
   if (known.has_value()) {
     first_status = last = known->status;
     dwell_key = StatusDwellTimes::DwellKey(kind, first_status, known->determined_by);
-    schedule.emplace(dwell.Expected(dwell_key));
+    schedule.emplace(dwell.Expected(dwell_key), dwell.RoundTrip());
     next_at = start + schedule->Next(since_start());
   }
   while (true) {
@@ -74,15 +74,18 @@ absl::StatusOr<T> Poll(const std::string& what, const std::string& kind,
     absl::StatusOr<T> cur = get(next_at);
     if (!cur.ok()) return cur.status();
     if (pred(*cur)) {
-      if (schedule.has_value() && same_status) dwell.Record(dwell_key, last_miss, since_start());
+      if (schedule.has_value() && same_status) {
+        dwell.Record(dwell_key, last_miss, since_start(), schedule->Resolution());
+      }
       return cur;
     }
     last = status(*cur);
-    last_miss = since_start();
+    const ms missed_at = since_start();
+    last_miss = missed_at;
     if (!schedule.has_value()) {
       first_status = last;
       dwell_key = StatusDwellTimes::DwellKey(kind, first_status, determined_by(*cur));
-      schedule.emplace(dwell.Expected(dwell_key));
+      schedule.emplace(dwell.Expected(dwell_key), dwell.RoundTrip());
     } else if (last != first_status) {
       same_status = false;
     }
@@ -93,8 +96,8 @@ absl::StatusOr<T> Poll(const std::string& what, const std::string& kind,
     if (now >= opts.deadline) {
       return absl::DeadlineExceededError(absl::StrCat("timed out waiting for ", what, " (last status ", last, ")"));
     }
-    auto sleep = std::min(schedule->Next(last_miss), duration_cast<ms>(opts.deadline - now));
-    log(absl::StrCat("civoapi: waiting for ", what, ": status ", last, " after ", last_miss.count(),
+    auto sleep = std::min(schedule->Next(missed_at), duration_cast<ms>(opts.deadline - now));
+    log(absl::StrCat("civoapi: waiting for ", what, ": status ", last, " after ", missed_at.count(),
                      " ms, next poll in ", sleep.count(), " ms"));
     next_at = now + sleep;
   }

@@ -57,7 +57,7 @@ absl::StatusOr<Instance> InstanceReads::Read(const std::string& id, const std::s
   // rest of the burst to share one call.
   const bool busy = !r.pending.empty() || (r.last_read != Clock::time_point{} && now - r.last_read < kBusyWindow);
   r.last_read = now;
-  if (busy && me->due < now + kGather) me->due = now + kGather;
+  if (busy && not_before <= now && me->due < now + kGather) me->due = now + kGather;
   r.pending.push_back(me);
   auto leave = [&] {
     r.pending.erase(std::remove(r.pending.begin(), r.pending.end(), me), r.pending.end());
@@ -77,7 +77,8 @@ absl::StatusOr<Instance> InstanceReads::Read(const std::string& id, const std::s
       leave();
       return MakeApiError(ApiError{0, "timeout", "deadline passed before the instance was read", "", false});
     }
-    if (!me->in_batch && now >= me->due && (me->own_get || !r.list_in_flight)) {
+    const auto regrouped = r.last_answer + kRegroup;
+    if (!me->in_batch && now >= me->due && (me->own_get || (!r.list_in_flight && now >= regrouped))) {
       int due_soon = 0, waiting = 0;
       for (const auto& p : r.pending) {
         if (p->in_batch || p->own_get || p->done) continue;
@@ -101,7 +102,7 @@ absl::StatusOr<Instance> InstanceReads::Read(const std::string& id, const std::s
       return got;
     }
     Clock::time_point until = now + kCheckCancel;
-    if (!me->in_batch && !r.list_in_flight) until = std::min(until, me->due);
+    if (!me->in_batch && !r.list_in_flight) until = std::min(until, std::max(me->due, regrouped));
     cv_.wait_until(lock, std::min(until, opts.deadline));
   }
 }
@@ -136,6 +137,7 @@ void InstanceReads::ListFor(Region& r, Pending* leader, std::unique_lock<std::mu
 
   lock.lock();
   r.list_in_flight = false;
+  r.last_answer = Clock::now();
   if (err.ok()) r.pages_estimate = pages;
   size_t served = 0;
   for (const auto& p : batch) {

@@ -61,6 +61,10 @@ class InstanceReads {
 
   // A read waits this long for companions when others are reading too.
   static constexpr std::chrono::milliseconds kGather{40};
+  // A list waits this long after the region's last answer: the readers it
+  // answered that poll again (each on its own schedule, often at once) are
+  // back in the queue by then, so one list answers them all again.
+  static constexpr std::chrono::milliseconds kRegroup{5};
   // A read less than this after another of its region is taken for one of
   // a burst (Terraform refreshes in rounds of its parallelism, seconds apart
   // when its own work between rounds is slow).
@@ -71,6 +75,9 @@ class InstanceReads {
   // The instance as a GET sent now would show it (NotFound when it is gone),
   // read no earlier than `not_before` unless a list another reader triggered
   // answers it sooner. `region` keys the sharing (the caller's resolved region).
+  // A read for now (`not_before` not in the future) in a busy region waits
+  // kGather for companions; one for a later moment (a poll's schedule) does
+  // not: its moment was chosen.
   absl::StatusOr<Instance> Read(const std::string& id, const std::string& region, Clock::time_point not_before,
                                 const CallOptions& opts);
 
@@ -89,6 +96,7 @@ class InstanceReads {
     std::vector<std::shared_ptr<Pending>> pending;
     bool list_in_flight = false;
     Clock::time_point last_read{};
+    Clock::time_point last_answer{};
     int pages_estimate = 1;
   };
 
