@@ -178,6 +178,21 @@ TEST(InstanceReadsUnit, ALoneReadIsOneGetAndNotDelayed) {
   EXPECT_EQ(api.lists_sent, 0);
 }
 
+// A read for now in a busy region waits kGather for companions (Terraform's
+// parallel refresh); a poll's read for a chosen moment goes at that moment.
+TEST(InstanceReadsUnit, AReadForALaterMomentIsNotHeldForCompanions) {
+  FakeApi api;
+  api.hostnames = {{"x", "hx"}, {"y", "hy"}};
+  InstanceReads reads(api.Fetchers(), nullptr);
+  ASSERT_TRUE(reads.Read("x", "LON1", Clock::now(), Opts()).ok());  // the region is busy from here
+  const auto start = Clock::now();
+  ASSERT_TRUE(reads.Read("y", "LON1", start + milliseconds(1), Opts()).ok());
+  EXPECT_LT(Clock::now() - start, InstanceReads::kGather) << "held for companions like a read for now";
+  const auto start_now = Clock::now();
+  ASSERT_TRUE(reads.Read("y", "LON1", start_now, Opts()).ok());
+  EXPECT_GE(Clock::now() - start_now, InstanceReads::kGather) << "a read for now in a busy region did not gather";
+}
+
 TEST(InstanceReadsUnit, RegionsAreNotMixed) {
   FakeApi api;
   api.hostnames = {{"x", "hx"}, {"y", "hy"}};
