@@ -59,7 +59,7 @@ class InstanceReads {
         list_page;
   };
 
-  // A read waits this long for companions when others are reading too.
+  // A read for now waits this long for companions when others are reading too.
   static constexpr std::chrono::milliseconds kGather{40};
   // A list waits this long after the region's last answer: the readers it
   // answered that poll again (each on its own schedule, often at once) are
